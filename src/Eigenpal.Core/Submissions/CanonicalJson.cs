@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Eigenpal.Submissions;
+
+/// <summary>JSON with object keys sorted, so equal values always serialise to the same text.</summary>
+internal static class CanonicalJson
+{
+    public static string Write(JsonNode? node) => Sort(node)?.ToJsonString() ?? "null";
+
+    /// <summary>True when two JSON values are equal ignoring object key order.</summary>
+    public static bool AreEqual(JsonNode? left, JsonNode? right) => Write(left) == Write(right);
+
+    private static JsonNode? Sort(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sort(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Sort).ToArray()),
+        JsonValue value => JsonNode.Parse(value.ToJsonString()),
+        null => null,
+        _ => throw new JsonException($"Unexpected JSON node {node.GetType().Name}"),
+    };
+}
