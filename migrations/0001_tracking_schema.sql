@@ -32,9 +32,10 @@ CREATE TABLE eigenpal.submissions (
     CONSTRAINT submissions_idempotency UNIQUE (workflow, idempotency_key)
 );
 
--- The relay's "what needs a job" query touches only the few rows waiting to be sent.
+-- The relay's "what needs a job" query touches only the rows waiting to be sent (or whose
+-- sender may have died mid-send).
 CREATE INDEX submissions_waiting ON eigenpal.submissions (not_before)
-    WHERE state = 'pending';
+    WHERE state IN ('pending', 'sending');
 CREATE INDEX submissions_batch_state ON eigenpal.submissions (batch_id, state);
 CREATE INDEX submissions_workflow_state ON eigenpal.submissions (workflow, state);
 CREATE INDEX submissions_state_updated ON eigenpal.submissions (state, updated_at);
@@ -76,6 +77,7 @@ CREATE TABLE eigenpal.executions (
     cancel_requested_at  timestamptz,
     cancel_outcome       text,
     previous_execution_id uuid       REFERENCES eigenpal.executions (id),
+    last_polled_by       text,
     updated_at           timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT executions_attempt UNIQUE (submission_id, attempt)
 );
@@ -97,6 +99,7 @@ CREATE TABLE eigenpal.status_changes (
     from_status   text,
     to_status     text        NOT NULL,
     changed_at    timestamptz NOT NULL DEFAULT now(),
+    observed_by   text,
     detail        text
 );
 CREATE INDEX status_changes_execution ON eigenpal.status_changes (execution_id, id);

@@ -1,4 +1,3 @@
-// Placeholder host: the worker (Hangfire server, relay, poller) lands with the durable-core issue.
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+using Eigenpal.Worker.Cli;
+
+return await EigenpalCommandLine.RunAsync(args);

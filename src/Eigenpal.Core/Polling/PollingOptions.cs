@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Eigenpal.Polling;
+
+/// <summary>
+/// How executions are polled (section <c>Eigenpal:Polling</c>). An execution is next polled
+/// after <c>clamp(age × AgeFactor, MinInterval, MaxInterval)</c> with ±Jitter: young runs are
+/// looked at often, hour-long runs rarely, and jitter keeps a batch from polling in lockstep.
+/// </summary>
+public sealed class PollingOptions
+{
+    /// <summary>The shortest wait between two polls of one execution (also the wait before the first poll).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "01:00:00")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two polls of one execution.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wait grows as this fraction of the execution's age.</summary>
+    [Range(0.01, 10)]
+    public double AgeFactor { get; set; } = 0.25;
+
+    /// <summary>Relative jitter applied to each wait (0.2 = ±20 %).</summary>
+    [Range(0, 0.9)]
+    public double Jitter { get; set; } = 0.2;
+
+    /// <summary>How many due executions one worker claims at a time.</summary>
+    [Range(1, 10_000)]
+    public int ClaimBatchSize { get; set; } = 200;
+
+    /// <summary>How long claimed executions stay invisible to other workers if this one dies while polling them.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>With at least this many due executions of one workflow, one list call is tried before per-execution gets.</summary>
+    [Range(1, 10_000)]
+    public int ListThreshold { get; set; } = 3;
+
+    /// <summary>One poll job stops claiming after this long, leaving the rest to the next tick.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan JobBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often the recurring poll job runs (Hangfire's scheduler resolution bounds it from below).</summary>
+    [Range(1, 59)]
+    public int TickSeconds { get; set; } = 2;
+}

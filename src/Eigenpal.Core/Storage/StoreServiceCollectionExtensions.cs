@@ -1,0 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+using Eigenpal.Polling;
+using Eigenpal.RateLimiting;
+using Eigenpal.Storage;
+using Eigenpal.Submissions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the tracking store and the services that work over it.</summary>
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one shared <see cref="NpgsqlDataSource"/> over <c>ConnectionStrings:Eigenpal</c>,
+    /// the migrator and the submission intake.
+    /// </summary>
+    public static IServiceCollection AddEigenpalStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EigenpalStoreOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Eigenpal") ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkerIdentity.ForThisProcess());
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EigenpalStoreOptions>>().Value.ConnectionString));
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<SubmissionIntake>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers what sends and tracks submissions: the sender, the poller and the fleet-wide
+    /// rate limiter, with their options bound from <c>Eigenpal:Sender</c>, <c>Eigenpal:Polling</c>
+    /// and <c>Eigenpal:RateLimit</c>. The API client itself is registered by <c>AddEigenpalClient</c>.
+    /// </summary>
+    [RequiresUnreferencedCode("Binds options from configuration by reflection.")]
+    public static IServiceCollection AddEigenpalTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SenderOptions>().Bind(configuration.GetSection("Eigenpal:Sender")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PollingOptions>().Bind(configuration.GetSection("Eigenpal:Polling")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FleetRateLimitOptions>().Bind(configuration.GetSection("Eigenpal:RateLimit")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<FleetRateLimiter>();
+        services.TryAddTransient<FleetRateLimitHandler>();
+        services.TryAddSingleton<PollSchedule>();
+        services.TryAddTransient<SubmissionSender>();
+        services.TryAddTransient<ExecutionPoller>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace Eigenpal.Submissions;
+
+/// <summary>A submission as the sender sees it, with its latest attempt if any.</summary>
+internal sealed record SubmissionToSend(
+    Guid Id,
+    string Workflow,
+    string? Version,
+    JsonObject Input,
+    string State,
+    int Attempt,
+    bool Due,
+    SendingAttempt? CurrentAttempt);
+
+/// <summary>An attempt row whose run request may have reached the API.</summary>
+internal sealed record SendingAttempt(Guid Id, int Attempt, string Status, DateTimeOffset SentAt, TimeSpan Age);

@@ -1,0 +1,24 @@
+namespace Eigenpal.Worker.Hosting;
+
+/// <summary>Builds the worker host: configuration, logging, services and (later) the dashboard.</summary>
+public static class WorkerHost
+{
+    /// <summary>The dashboard's address unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5081";
+
+    /// <summary>Creates the worker application; <paramref name="configure"/> lets tests and the demo override settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddEigenpalWorker(builder.Configuration);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}
