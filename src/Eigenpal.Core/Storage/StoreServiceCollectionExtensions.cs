@@ -47,6 +47,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<PollSchedule>();
         services.TryAddTransient<SubmissionSender>();
         services.TryAddTransient<ExecutionPoller>();
+        services.TryAddTransient<Eigenpal.Executions.ExecutionCanceller>();
         return services;
     }
 }

@@ -1,0 +1,124 @@
+using Eigenpal.Api;
+using Eigenpal.Storage;
+using Eigenpal.Submissions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Eigenpal.Executions;
+
+/// <summary>
+/// Cancels submissions: one not sent yet is cancelled locally (it will never be sent); one with
+/// a remote execution is cancelled through the API and the outcome recorded. A cancellation
+/// the API only "requested" is confirmed by the poller when the execution reaches cancelled.
+/// </summary>
+public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, EigenpalClient client, WorkerIdentity identity, ILogger<ExecutionCanceller> logger)
+{
+    /// <summary>Cancels one submission.</summary>
+    public async Task<CancelResult> CancelSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default)
+    {
+        if (await TryCancelUnsentAsync(submissionId, cancellationToken))
+        {
+            return new CancelResult(submissionId, "cancelled-locally", null);
+        }
+
+        await using var find = dataSource.CreateCommand("""
+            SELECT s.state, e.id, e.remote_id FROM eigenpal.submissions s
+            LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
+            WHERE s.id = @id
+            """);
+        find.Parameters.AddWithValue("id", submissionId);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new KeyNotFoundException($"No submission {submissionId}.");
+        }
+
+        var state = reader.GetString(0);
+        var executionId = reader.IsDBNull(1) ? (Guid?)null : reader.GetGuid(1);
+        var remoteId = reader.IsDBNull(2) ? null : reader.GetString(2);
+        await reader.DisposeAsync();
+
+        if (state == SubmissionState.Sending)
+        {
+            return new CancelResult(submissionId, "in-flight", null, "a run request is being sent right now; cancel again in a moment");
+        }
+
+        if (remoteId is null || executionId is null)
+        {
+            return new CancelResult(submissionId, "already-terminal", null, $"the submission is {state} and has no remote execution");
+        }
+
+        CancelResponse response;
+        try
+        {
+            response = await client.Workflows.Executions.CancelAsync(remoteId, cancellationToken);
+        }
+        catch (EigenpalException ex)
+        {
+            return new CancelResult(submissionId, "failed", remoteId, ex.Message);
+        }
+
+        await RecordAsync(submissionId, executionId.Value, response, cancellationToken);
+        var outcome = response.Status switch
+        {
+            CancelOutcome.Cancelled => "cancelled",
+            CancelOutcome.CancellationRequested => "cancellation-requested",
+            _ => "already-terminal",
+        };
+        LogCancelled(logger, submissionId, remoteId, outcome);
+        return new CancelResult(submissionId, outcome, remoteId);
+    }
+
+    private async Task<bool> TryCancelUnsentAsync(Guid submissionId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE eigenpal.submissions SET state = 'cancelled', state_reason = 'cancelled before it was sent', updated_at = now()
+            WHERE id = @id AND state = 'pending'
+            """);
+        command.Parameters.AddWithValue("id", submissionId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private async Task RecordAsync(Guid submissionId, Guid executionId, CancelResponse response, CancellationToken ct)
+    {
+        var cancelledNow = response.Status == CancelOutcome.Cancelled;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var update = new NpgsqlCommand("""
+            UPDATE eigenpal.executions
+            SET cancel_requested_at = now(), cancel_outcome = @outcome,
+                status = CASE WHEN @now THEN 'cancelled' ELSE status END,
+                completed_at = CASE WHEN @now THEN now() ELSE completed_at END,
+                -- A requested cancellation is confirmed by polling soon.
+                next_poll_at = CASE WHEN @now THEN NULL WHEN next_poll_at IS NULL THEN NULL ELSE now() END,
+                updated_at = now()
+            WHERE id = @execution
+            """, connection, transaction))
+        {
+            update.Parameters.AddWithValue("outcome", response.Status.ToString());
+            update.Parameters.AddWithValue("now", cancelledNow);
+            update.Parameters.AddWithValue("execution", executionId);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        if (cancelledNow)
+        {
+            await using var history = new NpgsqlCommand("""
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                VALUES (@execution, @from, 'cancelled', @observer, 'cancel answered cancelled');
+                UPDATE eigenpal.submissions SET state = 'cancelled', state_reason = 'cancelled', updated_at = now() WHERE id = @submission;
+                """, connection, transaction);
+            history.Parameters.AddWithValue("execution", executionId);
+            history.Parameters.AddWithValue("from", response.WasStatus.ToWireName());
+            history.Parameters.AddWithValue("observer", identity.Name);
+            history.Parameters.AddWithValue("submission", submissionId);
+            await history.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    [LoggerMessage(EventId = 700, EventName = "CancelRequested", Level = LogLevel.Information,
+        Message = "Cancel of submission {SubmissionId} (execution {ExecutionId}): {Outcome}")]
+    private static partial void LogCancelled(ILogger logger, Guid submissionId, string executionId, string outcome);
+}
