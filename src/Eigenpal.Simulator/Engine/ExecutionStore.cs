@@ -8,7 +8,6 @@ namespace Eigenpal.Simulator.Engine;
 /// </summary>
 internal sealed class ExecutionStore
 {
-    private readonly Lock resetGate = new();
     private State state = new();
 
     public int Count => Volatile.Read(ref state).ById.Count;
@@ -37,13 +36,7 @@ internal sealed class ExecutionStore
     public ReadOnlyMemory<Execution> ForWorkflow(string workflowId) =>
         Volatile.Read(ref state).ByWorkflow.TryGetValue(workflowId, out var list) ? list.Snapshot() : ReadOnlyMemory<Execution>.Empty;
 
-    public void Clear()
-    {
-        lock (resetGate)
-        {
-            Volatile.Write(ref state, new State());
-        }
-    }
+    public void Clear() => Volatile.Write(ref state, new State());
 
     // Swapped whole on reset so a concurrent request sees either the old or the new store, never half of each.
     private sealed class State
