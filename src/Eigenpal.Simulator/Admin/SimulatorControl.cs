@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Eigenpal.Simulator.Endpoints;
+using Eigenpal.Simulator.Engine;
+using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.Options;
+
+namespace Eigenpal.Simulator.Admin;
+
+/// <summary>The operations behind the admin endpoints and <see cref="SimulatorHost"/>: counters, faults, reset.</summary>
+internal sealed class SimulatorControl(ExecutionStore store, SimulatorCounters counters, FaultState faults, ILogger<SimulatorControl> logger)
+{
+    public CountersSnapshot Counters() => counters.Snapshot(store.Count);
+
+    public FaultOptions Faults => faults.Current;
+
+    /// <summary>Replaces the faults in force; returns the problems instead when they are invalid.</summary>
+    public IReadOnlyList<string> SetFaults(FaultOptions replacement)
+    {
+        var errors = FaultOptionsValidator.Validate(replacement);
+        if (errors.Count == 0)
+        {
+            faults.Replace(replacement);
+            Log.FaultsReplaced(logger, JsonSerializer.Serialize(replacement, SimulatorJson.Options));
+        }
+
+        return errors;
+    }
+
+    public void Reset()
+    {
+        store.Clear();
+        counters.Reset();
+        Log.Reset(logger);
+    }
+}

@@ -1,0 +1,93 @@
+using Eigenpal.Simulator.Endpoints;
+
+namespace Eigenpal.Simulator.Admin;
+
+/// <summary>Lock-free counters behind <see cref="CountersSnapshot"/>.</summary>
+internal sealed class SimulatorCounters
+{
+    private readonly long[] requests = new long[EndpointNames.All.Count];
+    private long executionsCreated;
+    private long duplicateInputExecutions;
+    private long unauthorized;
+    private long rateLimited;
+    private long serverErrors;
+    private long hung;
+    private long lostResponses;
+
+    public void Request(string endpointName)
+    {
+        var index = IndexOf(endpointName);
+        if (index >= 0)
+        {
+            Interlocked.Increment(ref requests[index]);
+        }
+    }
+
+    public void ExecutionCreated(bool duplicateInput)
+    {
+        Interlocked.Increment(ref executionsCreated);
+        if (duplicateInput)
+        {
+            Interlocked.Increment(ref duplicateInputExecutions);
+        }
+    }
+
+    public void Unauthorized() => Interlocked.Increment(ref unauthorized);
+
+    public void RateLimited() => Interlocked.Increment(ref rateLimited);
+
+    public void ServerError() => Interlocked.Increment(ref serverErrors);
+
+    public void Hung() => Interlocked.Increment(ref hung);
+
+    public void LostResponse() => Interlocked.Increment(ref lostResponses);
+
+    public CountersSnapshot Snapshot(long executionsInMemory)
+    {
+        var byName = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            byName[EndpointNames.All[i]] = Interlocked.Read(ref requests[i]);
+        }
+
+        return new CountersSnapshot(
+            byName,
+            Interlocked.Read(ref executionsCreated),
+            Interlocked.Read(ref duplicateInputExecutions),
+            Interlocked.Read(ref unauthorized),
+            Interlocked.Read(ref rateLimited),
+            Interlocked.Read(ref serverErrors),
+            Interlocked.Read(ref hung),
+            Interlocked.Read(ref lostResponses),
+            executionsInMemory);
+    }
+
+    public void Reset()
+    {
+        for (var i = 0; i < requests.Length; i++)
+        {
+            Interlocked.Exchange(ref requests[i], 0);
+        }
+
+        Interlocked.Exchange(ref executionsCreated, 0);
+        Interlocked.Exchange(ref duplicateInputExecutions, 0);
+        Interlocked.Exchange(ref unauthorized, 0);
+        Interlocked.Exchange(ref rateLimited, 0);
+        Interlocked.Exchange(ref serverErrors, 0);
+        Interlocked.Exchange(ref hung, 0);
+        Interlocked.Exchange(ref lostResponses, 0);
+    }
+
+    private static int IndexOf(string endpointName)
+    {
+        for (var i = 0; i < EndpointNames.All.Count; i++)
+        {
+            if (string.Equals(EndpointNames.All[i], endpointName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+using Eigenpal.Simulator.Endpoints.Contracts;
+using Eigenpal.Simulator.Engine;
+using Eigenpal.Simulator.Workflows;
+
+namespace Eigenpal.Simulator.Endpoints;
+
+/// <summary>Get, list and cancel executions. Status is computed from each execution's plan at the time of asking.</summary>
+internal static class ExecutionsEndpoints
+{
+    public static IResult Get(HttpContext context, string executionId, ExecutionStore store, TimeProvider time)
+    {
+        if (store.Find(executionId) is not { } execution)
+        {
+            return ApiErrors.ExecutionNotFound(context, executionId);
+        }
+
+        var includeSteps = string.Equals(context.Request.Query["includeSteps"], "true", StringComparison.OrdinalIgnoreCase);
+        return TypedResults.Json(ExecutionResponses.Status(execution.ViewAt(time.GetUtcNow()), includeSteps), SimulatorJson.Options);
+    }
+
+    /// <summary>Newest first. Only the workflow's own index is scanned.</summary>
+    public static IResult List(HttpContext context, string id, WorkflowCatalog catalog, ExecutionStore store, TimeProvider time)
+    {
+        if (catalog.Find(id) is not { } workflow)
+        {
+            return ApiErrors.WorkflowNotFound(context, id);
+        }
+
+        if (!Paging.TryRead(context, out var paging, out var pagingError))
+        {
+            return pagingError!;
+        }
+
+        var now = time.GetUtcNow();
+        var query = context.Request.Query;
+        HashSet<string>? statuses = null;
+        if (query["status"].ToString() is { Length: > 0 } statusList)
+        {
+            statuses = new HashSet<string>(statusList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+            if (statuses.FirstOrDefault(s => !ExecutionStatus.All.Contains(s)) is { } unknown)
+            {
+                return ApiErrors.Validation(context, "query.status", $"'{unknown}' is not an execution status.");
+            }
+        }
+
+        if (!TryReadDate(context, "fromDate", now, out var from, out var error) || !TryReadDate(context, "toDate", now, out var to, out error))
+        {
+            return error!;
+        }
+
+        // Executions are not started from evaluation examples in the simulator, so any exampleId matches none.
+        var exampleOnly = !string.IsNullOrEmpty(query["exampleId"]);
+
+        var all = store.ForWorkflow(workflow.Id).Span;
+        var page = new List<ExecutionSummaryResponse>(Math.Min(paging.Limit, all.Length));
+        var total = 0;
+        for (var i = all.Length - 1; i >= 0 && !exampleOnly; i--)
+        {
+            var e = all[i];
+            if ((from is { } f && e.CreatedAt < f) || (to is { } t && e.CreatedAt > t))
+            {
+                continue;
+            }
+
+            if (statuses is not null && !statuses.Contains(e.StatusAt(now)))
+            {
+                continue;
+            }
+
+            if (total >= paging.Offset && page.Count < paging.Limit)
+            {
+                page.Add(ExecutionResponses.Summary(e, now));
+            }
+
+            total++;
+        }
+
+        return TypedResults.Json(new PageResponse<ExecutionSummaryResponse>(page, total, paging.Limit, paging.Offset), SimulatorJson.Options);
+    }
+
+    public static IResult Cancel(HttpContext context, string executionId, ExecutionStore store, TimeProvider time, ILogger<ExecutionStore> logger)
+    {
+        if (store.Find(executionId) is not { } execution)
+        {
+            return ApiErrors.ExecutionNotFound(context, executionId);
+        }
+
+        var outcome = execution.Cancel(time.GetUtcNow());
+        Log.ExecutionCancelled(logger, execution.Id, outcome.Status, outcome.WasStatus);
+        return TypedResults.Json(new CancelResponse(execution.Id, outcome.Status, outcome.WasStatus), SimulatorJson.Options);
+    }
+
+    private static bool TryReadDate(HttpContext context, string name, DateTimeOffset now, out DateTimeOffset? value, out IResult? error)
+    {
+        value = null;
+        error = null;
+        var raw = context.Request.Query[name].ToString();
+        if (raw.Length == 0)
+        {
+            return true;
+        }
+
+        if (!RelativeDate.TryParse(raw, now, out var parsed))
+        {
+            error = ApiErrors.Validation(context, $"query.{name}", $"{name} must be ISO-8601 or a relative expression such as now()-7d.");
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+}

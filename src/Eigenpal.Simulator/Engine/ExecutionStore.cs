@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace Eigenpal.Simulator.Engine;
+
+/// <summary>
+/// All executions in memory: by id for gets and cancels, and per workflow in creation order so
+/// listing one workflow never scans the others.
+/// </summary>
+internal sealed class ExecutionStore
+{
+    private State state = new();
+
+    public int Count => Volatile.Read(ref state).ById.Count;
+
+    /// <summary>The next creation number; seeds per-execution randomness, so restarts from 0 on reset.</summary>
+    public long NextSequence() => Interlocked.Increment(ref Volatile.Read(ref state).Sequence);
+
+    /// <summary>Adds the execution; false when its id is taken (the caller draws another).</summary>
+    public bool TryAdd(Execution execution, out bool duplicateInput)
+    {
+        var current = Volatile.Read(ref state);
+        duplicateInput = false;
+        if (!current.ById.TryAdd(execution.Id, execution))
+        {
+            return false;
+        }
+
+        duplicateInput = !current.InputKeys.TryAdd(execution.InputKey, 0);
+        current.ByWorkflow.GetOrAdd(execution.Workflow.Id, static _ => new AppendOnlyList<Execution>()).Add(execution);
+        return true;
+    }
+
+    public Execution? Find(string id) => Volatile.Read(ref state).ById.GetValueOrDefault(id);
+
+    /// <summary>The workflow's executions, oldest first.</summary>
+    public ReadOnlyMemory<Execution> ForWorkflow(string workflowId) =>
+        Volatile.Read(ref state).ByWorkflow.TryGetValue(workflowId, out var list) ? list.Snapshot() : ReadOnlyMemory<Execution>.Empty;
+
+    public void Clear() => Volatile.Write(ref state, new State());
+
+    // Swapped whole on reset so a concurrent request sees either the old or the new store, never half of each.
+    private sealed class State
+    {
+        public readonly ConcurrentDictionary<string, Execution> ById = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, AppendOnlyList<Execution>> ByWorkflow = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, byte> InputKeys = new(StringComparer.Ordinal);
+        public long Sequence;
+    }
+}

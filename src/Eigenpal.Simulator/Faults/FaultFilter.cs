@@ -1,0 +1,68 @@
+using System.Globalization;
+using Eigenpal.Simulator.Admin;
+using Eigenpal.Simulator.Endpoints;
+
+namespace Eigenpal.Simulator.Faults;
+
+/// <summary>
+/// Applies the faults in force to an authenticated API request, in the order a real edge would:
+/// rate limit, then hang, latency, and injected 5xx. Lost run responses are decided in the run
+/// endpoint itself, after the execution exists.
+/// </summary>
+internal sealed class FaultFilter(FaultState faults, SimulatorCounters counters, TimeProvider time, ILogger<FaultFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var endpoint = RequestCountingFilter.EndpointName(http);
+        if (!faults.AppliesTo(endpoint, http.Request.Method))
+        {
+            return await next(context);
+        }
+
+        if (!faults.TryPassRateLimit(out var retryAfter))
+        {
+            counters.RateLimited();
+            Log.RateLimited(logger, http.TraceIdentifier, endpoint, retryAfter);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return ApiErrors.Error(http, StatusCodes.Status429TooManyRequests, "<root>", "Rate limit exceeded.", "rate_limited", $"Retry after {retryAfter} s.");
+        }
+
+        if (faults.ShouldHang())
+        {
+            counters.Hung();
+            Log.FaultInjected(logger, "hang", http.TraceIdentifier, endpoint);
+            await HoldAsync(TimeSpan.FromMilliseconds(faults.Current.HangMs), http.RequestAborted);
+            http.Abort();
+            return Results.Empty;
+        }
+
+        var latency = faults.Latency();
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, time, http.RequestAborted);
+        }
+
+        if (faults.ServerErrorStatus() is { } status)
+        {
+            counters.ServerError();
+            Log.FaultInjected(logger, status.ToString(CultureInfo.InvariantCulture), http.TraceIdentifier, endpoint);
+            return ApiErrors.Error(http, status, "<root>", status == 503 ? "Service temporarily unavailable." : "Internal server error.", "internal_error");
+        }
+
+        return await next(context);
+    }
+
+    // The client giving up ends the hang early; that is the expected way out, not an error.
+    private async Task HoldAsync(TimeSpan duration, CancellationToken clientGone)
+    {
+        try
+        {
+            await Task.Delay(duration, time, clientGone);
+        }
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        {
+            return;
+        }
+    }
+}
