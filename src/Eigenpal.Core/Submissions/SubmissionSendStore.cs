@@ -71,28 +71,40 @@ internal static class SubmissionSendStore
         return files;
     }
 
-    /// <summary>Commits the attempt row (status sending) before the run request leaves.</summary>
-    public static async Task<SendingAttempt> BeginAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
+    /// <summary>
+    /// Commits the attempt row (status sending) before the run request leaves. Returns null when
+    /// the submission stopped being pending meanwhile (cancelled by an operator, say).
+    /// </summary>
+    public static async Task<SendingAttempt?> BeginAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
     {
         var attempt = submission.Attempt + 1;
         var id = Guid.CreateVersion7();
-        await using var batch = new NpgsqlBatch(connection)
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var claim = new NpgsqlCommand("""
+            UPDATE eigenpal.submissions SET state = 'sending', state_reason = NULL, attempt = @attempt, updated_at = now()
+            WHERE id = @submission AND state = 'pending' AND attempt = @attempt - 1
+            RETURNING now()
+            """, connection, transaction);
+        claim.Parameters.AddWithValue("submission", submission.Id);
+        claim.Parameters.AddWithValue("attempt", attempt);
+        if (await claim.ExecuteScalarAsync(ct) is not DateTimeOffset sentAt)
         {
-            BatchCommands =
-            {
-                Command("""
-                    INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, previous_execution_id)
-                    VALUES (@id, @submission, @attempt, @workflow, 'sending', now(),
-                            (SELECT id FROM eigenpal.executions WHERE submission_id = @submission AND attempt = @attempt - 1))
-                    """, ("id", id), ("submission", submission.Id), ("attempt", attempt), ("workflow", submission.Workflow)),
-                Command("""
-                    UPDATE eigenpal.submissions SET state = 'sending', state_reason = NULL, attempt = @attempt, updated_at = now()
-                    WHERE id = @submission
-                    """, ("submission", submission.Id), ("attempt", attempt)),
-                Command("SELECT now()"),
-            },
-        };
-        var sentAt = (DateTimeOffset)(await ExecuteInTransactionAsync(batch, ct))!;
+            await transaction.RollbackAsync(ct);
+            return null;
+        }
+
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, previous_execution_id)
+            VALUES (@id, @submission, @attempt, @workflow, 'sending', @sent_at,
+                    (SELECT id FROM eigenpal.executions WHERE submission_id = @submission AND attempt = @attempt - 1))
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("submission", submission.Id);
+        insert.Parameters.AddWithValue("attempt", attempt);
+        insert.Parameters.AddWithValue("workflow", submission.Workflow);
+        insert.Parameters.AddWithValue("sent_at", sentAt);
+        await insert.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
         return new SendingAttempt(id, attempt, ExecutionState.Sending, sentAt, TimeSpan.Zero);
     }
 

@@ -60,6 +60,11 @@ public sealed partial class SubmissionSender(
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
         var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, ct);
+        if (attempt is null)
+        {
+            return SendOutcome.AlreadyHandled;
+        }
+
         var request = new RunRequest
         {
             Input = BuildInput(submission, files),

@@ -21,7 +21,8 @@ public sealed record CountersSnapshot(
     long ServerErrors,
     long Hung,
     long LostResponses,
-    long ExecutionsInMemory)
+    long ExecutionsInMemory,
+    long RequestsBeforeRetryAfter)
 {
     /// <summary>Requests received by one endpoint, 0 when none.</summary>
     public long RequestsTo(string endpointName) => Requests.GetValueOrDefault(endpointName);

@@ -13,6 +13,7 @@ internal sealed class SimulatorCounters
     private long serverErrors;
     private long hung;
     private long lostResponses;
+    private long requestsBeforeRetryAfter;
 
     public void Request(string endpointName)
     {
@@ -42,6 +43,9 @@ internal sealed class SimulatorCounters
 
     public void LostResponse() => Interlocked.Increment(ref lostResponses);
 
+    /// <summary>A request arrived while a Retry-After sent earlier was still in force.</summary>
+    public void RequestBeforeRetryAfter() => Interlocked.Increment(ref requestsBeforeRetryAfter);
+
     public CountersSnapshot Snapshot(long executionsInMemory)
     {
         var byName = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -59,7 +63,8 @@ internal sealed class SimulatorCounters
             Interlocked.Read(ref serverErrors),
             Interlocked.Read(ref hung),
             Interlocked.Read(ref lostResponses),
-            executionsInMemory);
+            executionsInMemory,
+            Interlocked.Read(ref requestsBeforeRetryAfter));
     }
 
     public void Reset()
@@ -76,6 +81,7 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref serverErrors, 0);
         Interlocked.Exchange(ref hung, 0);
         Interlocked.Exchange(ref lostResponses, 0);
+        Interlocked.Exchange(ref requestsBeforeRetryAfter, 0);
     }
 
     private static int IndexOf(string endpointName)

@@ -9,7 +9,8 @@ namespace Eigenpal.Simulator.Faults;
 /// rate limit, then hang, latency, and injected 5xx. Lost run responses are decided in the run
 /// endpoint itself, after the execution exists.
 /// </summary>
-internal sealed class FaultFilter(FaultState faults, SimulatorCounters counters, TimeProvider time, ILogger<FaultFilter> logger) : IEndpointFilter
+internal sealed class FaultFilter(
+    FaultState faults, RetryAfterWatch retryAfterWatch, SimulatorCounters counters, TimeProvider time, ILogger<FaultFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -20,8 +21,14 @@ internal sealed class FaultFilter(FaultState faults, SimulatorCounters counters,
             return await next(context);
         }
 
+        if (retryAfterWatch.IsEarly())
+        {
+            counters.RequestBeforeRetryAfter();
+        }
+
         if (!faults.TryPassRateLimit(out var retryAfter))
         {
+            retryAfterWatch.RateLimited(retryAfter);
             counters.RateLimited();
             Log.RateLimited(logger, http.TraceIdentifier, endpoint, retryAfter);
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ public static class SimulatorBuilderExtensions
         services.AddSingleton<ExecutionFactory>();
         services.AddSingleton<SimulatorCounters>();
         services.AddSingleton<FaultState>();
+        services.AddSingleton<RetryAfterWatch>();
         services.AddSingleton<SimulatorControl>();
         services.AddSingleton<RequestCountingFilter>();
         services.AddSingleton<ApiKeyFilter>();
