@@ -55,13 +55,10 @@ internal sealed class EigenpalResilience
                     }
 
                     var request = args.Context.GetRequestMessage();
-                    Log.Retrying(
-                        _logger,
-                        request?.Method.Method ?? "?",
-                        request?.RequestUri?.AbsolutePath ?? "?",
-                        args.AttemptNumber + 1,
-                        args.RetryDelay.TotalMilliseconds,
-                        Describe(args.Outcome));
+                    var method = request?.Method.Method ?? "?";
+                    var path = request?.RequestUri?.AbsolutePath ?? "?";
+                    var reason = Describe(args.Outcome);
+                    Log.Retrying(_logger, method, path, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
                     return ValueTask.CompletedTask;
                 },
             });
