@@ -13,7 +13,7 @@ internal static class ErrorMapper
         var status = (int)statusCode;
         var requestId = !string.IsNullOrEmpty(headerRequestId) ? headerRequestId : envelope?.RequestId;
         var first = envelope?.Issues.Count > 0 ? envelope.Issues[0] : null;
-        string FirstOr(string fallback) => Redact(string.IsNullOrWhiteSpace(first?.Message) ? fallback : first.Message, apiKey);
+        string FirstOr(string fallback) => string.IsNullOrWhiteSpace(first?.Message) ? fallback : Redact(first.Message, apiKey);
 
         return status switch
         {
