@@ -43,10 +43,11 @@ public sealed class EigenpalClient : IDisposable
     /// <param name="httpClient">The HTTP client; not disposed by the client.</param>
     /// <param name="options">Settings.</param>
     /// <param name="logger">Receives one event per call (method, path, status, elapsed time, request id), never headers.</param>
+    /// <param name="timeProvider">The clock of <see cref="ExecutionsClient.RunAndWaitAsync"/>'s deadline and poll waits; the system clock when omitted.</param>
     /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
     [ActivatorUtilitiesConstructor]
-    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options, ILogger<EigenpalClient> logger)
-        : this(httpClient, ClientSettings.Resolve(options?.Value), logger, TimeProvider.System, ownsHttpClient: false)
+    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options, ILogger<EigenpalClient> logger, TimeProvider? timeProvider = null)
+        : this(httpClient, ClientSettings.Resolve(options?.Value), logger, timeProvider ?? TimeProvider.System, ownsHttpClient: false)
     {
     }
 
