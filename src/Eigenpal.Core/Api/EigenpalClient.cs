@@ -1,0 +1,108 @@
+using Eigenpal.Api.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Eigenpal.Api;
+
+/// <summary>
+/// The client of the Eigenpal workflows API. Create one per process and share it (it is thread-safe), either
+/// with <c>new EigenpalClient(options)</c>, which owns its HTTP connection pool, or through
+/// <c>services.AddEigenpalClient()</c>, which registers it as a typed client of <see cref="IHttpClientFactory"/>.
+/// Every call goes through the same resilience pipeline (per-attempt timeout, retries of idempotent calls,
+/// Retry-After on 429) and reports failures as <see cref="EigenpalException"/> subclasses.
+/// </summary>
+public sealed class EigenpalClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>Creates a client that owns and disposes its own <see cref="HttpClient"/>.</summary>
+    /// <param name="options">Settings; unset values fall back to the environment variables and defaults.</param>
+    /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
+    public EigenpalClient(EigenpalClientOptions? options = null)
+        : this(options, TimeProvider.System, NullLogger.Instance)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, whose handlers
+    /// (set up by <c>AddEigenpalClient</c>) carry the resilience pipeline. The client does not dispose it.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client.</param>
+    /// <param name="options">Settings.</param>
+    /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
+    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options)
+        : this(httpClient, options, NullLogger<EigenpalClient>.Instance)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, with logging.</summary>
+    /// <param name="httpClient">The HTTP client; not disposed by the client.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="logger">Receives one event per call (method, path, status, elapsed time, request id), never headers.</param>
+    /// <param name="timeProvider">The clock of <see cref="ExecutionsClient.RunAndWaitAsync"/>'s deadline and poll waits; the system clock when omitted.</param>
+    /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
+    [ActivatorUtilitiesConstructor]
+    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options, ILogger<EigenpalClient> logger, TimeProvider? timeProvider = null)
+        : this(httpClient, ClientSettings.Resolve(options?.Value), logger, timeProvider ?? TimeProvider.System, ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>Test hook: a self-owned client whose waits (run-and-wait polling) follow <paramref name="time"/>.</summary>
+    internal EigenpalClient(EigenpalClientOptions? options, TimeProvider time, ILogger logger)
+        : this(ClientSettings.Resolve(options), time, logger)
+    {
+    }
+
+    private EigenpalClient(ClientSettings settings, TimeProvider time, ILogger logger)
+        : this(CreateOwnedHttpClient(settings, logger), settings, logger, time, ownsHttpClient: true)
+    {
+    }
+
+    private EigenpalClient(HttpClient httpClient, ClientSettings settings, ILogger logger, TimeProvider time, bool ownsHttpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _http = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        BaseUrl = settings.BaseUrl;
+        Workflows = new WorkflowsClient(new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time));
+    }
+
+    /// <summary>The workflow endpoints, and through <see cref="WorkflowsClient.Executions"/> the execution endpoints.</summary>
+    public WorkflowsClient Workflows { get; }
+
+    /// <summary>The resolved base URL (the instance root, without <c>/api</c>).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Disposes the HTTP client when this client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <summary>Describes the client without its API key.</summary>
+    public override string ToString() => $"EigenpalClient {{ BaseUrl = {BaseUrl} }}";
+
+    /// <summary>The handler chain of a self-owned client: resilience pipeline over a pooled socket handler that does not follow redirects.</summary>
+    internal static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static HttpClient CreateOwnedHttpClient(ClientSettings settings, ILogger logger)
+    {
+        var pipeline = EigenpalResilience.Build(settings, logger, TimeProvider.System);
+#pragma warning disable CA2000 // The handler chain is owned and disposed by the HttpClient (disposeHandler: true).
+        var handler = new ResilienceHandler(pipeline) { InnerHandler = CreatePrimaryHandler() };
+#pragma warning restore CA2000
+        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+}
