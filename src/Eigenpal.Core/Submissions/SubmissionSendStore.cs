@@ -87,11 +87,14 @@ internal static class SubmissionSendStore
             """, connection, transaction);
         claim.Parameters.AddWithValue("submission", submission.Id);
         claim.Parameters.AddWithValue("attempt", attempt);
-        if (await claim.ExecuteScalarAsync(ct) is not DateTimeOffset sentAt)
+        // timestamptz comes back as a UTC DateTime from ExecuteScalar.
+        if (await claim.ExecuteScalarAsync(ct) is not DateTime sentAtUtc)
         {
             await transaction.RollbackAsync(ct);
             return null;
         }
+
+        var sentAt = new DateTimeOffset(sentAtUtc, TimeSpan.Zero);
 
         await using var insert = new NpgsqlCommand("""
             INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, previous_execution_id)

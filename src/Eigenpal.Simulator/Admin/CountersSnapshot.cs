@@ -12,6 +12,7 @@ namespace Eigenpal.Simulator.Admin;
 /// <param name="Hung">Requests held without an answer.</param>
 /// <param name="LostResponses">Run requests whose execution was created but whose connection was aborted.</param>
 /// <param name="ExecutionsInMemory">Executions currently held.</param>
+/// <param name="RequestsBeforeRetryAfter">Requests that arrived while a Retry-After sent earlier was still in force (ignoring ones already in flight).</param>
 public sealed record CountersSnapshot(
     IReadOnlyDictionary<string, long> Requests,
     long ExecutionsCreated,

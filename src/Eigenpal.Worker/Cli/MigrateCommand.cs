@@ -9,7 +9,7 @@ internal sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 {
     public sealed class Settings : CommandSettings;
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddEigenpalStore(builder.Configuration);

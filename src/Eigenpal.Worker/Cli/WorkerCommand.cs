@@ -13,7 +13,7 @@ internal sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
         public string? Urls { get; init; }
     }
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var args = settings.Urls is null ? Array.Empty<string>() : ["--urls", settings.Urls];
         await using var app = WorkerHost.Build(args);

@@ -65,6 +65,5 @@ public static class WorkerServiceCollectionExtensions
         DistributedLockTimeout = TimeSpan.FromSeconds(20),
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(1),
-        EnableResilientStartup = true,
     };
 }

@@ -24,7 +24,8 @@ public sealed partial class SubmitChunkJob(SubmissionSender sender, IOptions<Wor
             {
                 try
                 {
-                    await sender.SendAsync(id, ct);
+                    var outcome = await sender.SendAsync(id, ct);
+                    LogOutcome(logger, id, outcome);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -40,6 +41,9 @@ public sealed partial class SubmitChunkJob(SubmissionSender sender, IOptions<Wor
             throw new InvalidOperationException($"{failures} of {submissionIds.Length} submissions could not be processed; the job will be retried.");
         }
     }
+
+    [LoggerMessage(EventId = 501, EventName = "SendOutcome", Level = LogLevel.Debug, Message = "Submission {SubmissionId}: {Outcome}")]
+    private static partial void LogOutcome(ILogger logger, Guid submissionId, SendOutcome outcome);
 
     [LoggerMessage(EventId = 500, EventName = "SendFailed", Level = LogLevel.Warning, Message = "Sending submission {SubmissionId} failed; it is retried")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid submissionId);

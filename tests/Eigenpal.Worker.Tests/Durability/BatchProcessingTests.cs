@@ -1,0 +1,45 @@
+using Eigenpal.Simulator.Endpoints;
+using Eigenpal.Submissions;
+using Eigenpal.Worker.Tests.Infrastructure;
+
+namespace Eigenpal.Worker.Tests.Durability;
+
+[Collection(PostgresTests.Name)]
+public sealed class BatchProcessingTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_batch_reaches_final_states_with_exactly_one_remote_execution_each()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        await scenario.Database.Intake.RecordBatchAsync("batch-300", SampleSubmissions.Mixed(300, "b300"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(300, TimeSpan.FromSeconds(90));
+
+        var counts = await scenario.Database.CountByStateAsync();
+        var simulator = scenario.Simulator.GetCounters();
+        Assert.Equal(300, simulator.ExecutionsCreated);
+        Assert.Equal(0, simulator.DuplicateInputExecutions);
+        Assert.Equal(300, counts.GetValueOrDefault(SubmissionState.Completed) + counts.GetValueOrDefault(SubmissionState.Failed) + counts.GetValueOrDefault(SubmissionState.Rejected));
+        Assert.True(counts.GetValueOrDefault(SubmissionState.Failed) > 0, "the simulator fails about 10 % of runs; some failures should be recorded");
+
+        // Every completed execution carries its result, every failed one its error, and the history has each transition.
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'completed' AND result IS NULL"));
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'failed' AND (error IS NULL OR error = '')"));
+        Assert.Equal(300, await scenario.Database.ScalarAsync<long>("SELECT count(DISTINCT remote_id) FROM eigenpal.executions"));
+        Assert.Equal(300, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(DISTINCT execution_id) FROM eigenpal.status_changes WHERE to_status IN ('completed', 'failed', 'rejected')"));
+        // Results are the documents' own: each completed invoice's number is the one written in its file.
+        Assert.True(await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions WHERE workflow = 'extract-invoice' AND state = 'completed'") > 0);
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM eigenpal.executions e JOIN eigenpal.submissions s ON s.id = e.submission_id
+            WHERE e.status = 'completed' AND s.workflow = 'extract-invoice'
+              AND e.result->>'invoiceNumber' IS DISTINCT FROM 'INV-b300-' || substring(s.source_name from 'invoice-([0-9]+)')
+            """));
+
+        // Polling is cheaper than one get per execution per poll: list calls answer for many at once.
+        var statusCalls = simulator.RequestsTo(EndpointNames.GetExecution) + simulator.RequestsTo(EndpointNames.ListExecutions);
+        Assert.True(simulator.RequestsTo(EndpointNames.ListExecutions) > 0, "the poller should use the list endpoint for a batch");
+        Assert.True(statusCalls < 300 * 3, $"{statusCalls} status calls for 300 executions");
+    }
+}
