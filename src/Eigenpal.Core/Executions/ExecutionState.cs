@@ -16,6 +16,9 @@ public static class ExecutionState
     /// <summary>The API refused the run permanently (400, 401, 403, 404); no remote execution exists.</summary>
     public const string Refused = "refused";
 
+    /// <summary>A complete search long after the send found no execution: the request never reached the API; a new attempt follows.</summary>
+    public const string NotCreated = "not-created";
+
     /// <summary>Reconciliation could not tell whether the API created an execution.</summary>
     public const string Undetermined = "undetermined";
 

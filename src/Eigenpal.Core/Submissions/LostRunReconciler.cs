@@ -9,11 +9,12 @@ namespace Eigenpal.Submissions;
 /// Finds the remote execution of an attempt whose run response never arrived (a timeout, a
 /// dropped connection, a worker killed mid-send): it lists the workflow's executions created
 /// around the send time and takes the earliest one whose <c>triggerInput</c> is our input and
-/// which no other attempt has claimed. It never sends anything.
+/// which no other attempt has claimed. It never sends anything. It also says whether it saw the
+/// whole window, because only a complete search that found nothing is evidence of absence.
 /// </summary>
 internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOptions> options)
 {
-    public async Task<ExecutionSummary?> FindAsync(
+    public async Task<(ExecutionSummary? Match, bool SearchedEverything)> FindAsync(
         NpgsqlConnection connection, string workflow, DateTimeOffset sentAt, JsonObject input, IReadOnlyList<SubmissionFile> files, CancellationToken ct)
     {
         var settings = options.Value;
@@ -35,10 +36,15 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
 
             if (++scanned >= settings.ReconcileScanLimit)
             {
-                break;
+                return (await FirstUnclaimedAsync(connection, candidates, ct), false);
             }
         }
 
+        return (await FirstUnclaimedAsync(connection, candidates, ct), true);
+    }
+
+    private static async Task<ExecutionSummary?> FirstUnclaimedAsync(NpgsqlConnection connection, List<ExecutionSummary> candidates, CancellationToken ct)
+    {
         if (candidates.Count == 0)
         {
             return null;

@@ -187,6 +187,32 @@ internal static class SubmissionSendStore
         await ExecuteInTransactionAsync(batch, ct);
     }
 
+    /// <summary>
+    /// Closes an attempt whose run provably never reached the API (status <c>not-created</c>) and
+    /// makes the submission pending again, so its next attempt is sent.
+    /// </summary>
+    public static async Task RecordNotCreatedAsync(
+        NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, string reason, string observer, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("UPDATE eigenpal.executions SET status = @status, error = @reason, updated_at = now() WHERE id = @attempt",
+                    ("status", ExecutionState.NotCreated), ("reason", reason), ("attempt", attempt.Id)),
+                Command("""
+                    INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                    VALUES (@attempt, 'sending', @status, @observer, @reason)
+                    """, ("attempt", attempt.Id), ("status", ExecutionState.NotCreated), ("observer", observer), ("reason", reason)),
+                Command("""
+                    UPDATE eigenpal.submissions SET state = 'pending', state_reason = @reason, not_before = now(), enqueued_at = NULL, updated_at = now()
+                    WHERE id = @submission
+                    """, ("reason", reason), ("submission", submissionId)),
+            },
+        };
+        await ExecuteInTransactionAsync(batch, ct);
+    }
+
     /// <summary>Of the given remote ids, those already recorded for some attempt.</summary>
     public static async Task<HashSet<string>> ClaimedRemoteIdsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> remoteIds, CancellationToken ct)
     {

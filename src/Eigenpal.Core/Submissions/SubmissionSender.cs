@@ -120,9 +120,10 @@ public sealed partial class SubmissionSender(
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
         ExecutionSummary? found;
+        bool searchedEverything;
         try
         {
-            found = await _reconciler.FindAsync(connection, submission.Workflow, attempt.SentAt, submission.Input, files, ct);
+            (found, searchedEverything) = await _reconciler.FindAsync(connection, submission.Workflow, attempt.SentAt, submission.Input, files, ct);
         }
         catch (EigenpalException ex) when (ex is not EigenpalAuthenticationException)
         {
@@ -139,13 +140,25 @@ public sealed partial class SubmissionSender(
             return SendOutcome.Reconciled;
         }
 
-        var age = await AttemptAgeAsync(connection, attempt.Id, ct);
-        if (age < options.Value.UnknownOutcomeSettleTime)
+        var settle = options.Value.UnknownOutcomeSettleTime;
+        if (await AttemptAgeAsync(connection, attempt.Id, ct) < settle)
         {
+            // The run may still become visible (a slow server, a request still being processed).
             return SendOutcome.AwaitingReconciliation;
         }
 
-        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but no matching execution was found within {options.Value.UnknownOutcomeSettleTime.TotalSeconds:0} s; not resent automatically";
+        if (searchedEverything)
+        {
+            // Long after any request of this attempt could have been processed, a complete listing
+            // of its window has no such run: the request never reached the API. Sending again is
+            // a decision backed by evidence, recorded as a new attempt.
+            var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after it was sent: the request never reached the API";
+            await SubmissionSendStore.RecordNotCreatedAsync(connection, submission.Id, attempt, notCreated, identity.Name, ct);
+            LogNotCreated(logger, submission.Id, attempt.Attempt);
+            return SendOutcome.Deferred;
+        }
+
+        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but the workflow has too many executions around its send time to search them all; not resent automatically";
         await SubmissionSendStore.RecordWithoutExecutionAsync(
             connection, submission.Id, attempt, ExecutionState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct);
         LogUndetermined(logger, submission.Id, attempt.Attempt);
@@ -195,8 +208,12 @@ public sealed partial class SubmissionSender(
     private static partial void LogReconciled(ILogger logger, Guid submissionId, int attempt, string executionId);
 
     [LoggerMessage(EventId = 214, EventName = "Undetermined", Level = LogLevel.Error,
-        Message = "Submission {SubmissionId} attempt {Attempt} is undetermined: no matching execution found; it is not resent automatically")]
+        Message = "Submission {SubmissionId} attempt {Attempt} is undetermined: its window could not be searched completely; it is not resent automatically")]
     private static partial void LogUndetermined(ILogger logger, Guid submissionId, int attempt);
+
+    [LoggerMessage(EventId = 216, EventName = "NotCreated", Level = LogLevel.Warning,
+        Message = "Submission {SubmissionId} attempt {Attempt} never reached the API (no matching execution after the settle time); it will be sent again as a new attempt")]
+    private static partial void LogNotCreated(ILogger logger, Guid submissionId, int attempt);
 
     [LoggerMessage(EventId = 215, EventName = "ReconcileFailed", Level = LogLevel.Warning,
         Message = "Submission {SubmissionId}: listing executions to reconcile failed ({Error}); will try again")]

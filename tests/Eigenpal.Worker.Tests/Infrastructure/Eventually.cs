@@ -6,13 +6,20 @@ public static class Eventually
     public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what, Func<Task<string>>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + timeout;
-        T last;
+        T last = default!;
         do
         {
-            last = await probe();
-            if (done(last))
+            try
             {
-                return last;
+                last = await probe();
+                if (done(last))
+                {
+                    return last;
+                }
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The database may be restarting under the test on purpose; ask again.
             }
 
             await Task.Delay(200);

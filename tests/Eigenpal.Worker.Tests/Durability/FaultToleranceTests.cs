@@ -1,0 +1,44 @@
+using Eigenpal.Simulator.Options;
+using Eigenpal.Worker.Tests.Infrastructure;
+
+namespace Eigenpal.Worker.Tests.Durability;
+
+/// <summary>The API misbehaving (lost responses, 429 storms, 5xx) delays work but never loses or duplicates it.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class FaultToleranceTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_run_whose_response_is_lost_is_reconciled_to_the_existing_execution_not_sent_again()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+            o.Faults = new FaultOptions { LostRunResponseRate = 0.3, Endpoints = ["runWorkflow"] });
+        await scenario.Database.Intake.RecordBatchAsync("lost", SampleSubmissions.Mixed(100, "lost"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(100, TimeSpan.FromSeconds(90));
+
+        var counters = scenario.Simulator.GetCounters();
+        Assert.True(counters.LostResponses > 10, $"only {counters.LostResponses} responses were lost");
+        await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+        Assert.Equal(counters.LostResponses, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM eigenpal.status_changes WHERE detail LIKE 'reconciled:%'"));
+    }
+
+    [Fact]
+    public async Task Rate_limit_storms_and_server_errors_delay_the_batch_but_every_call_waits_out_Retry_After()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+            o.Faults = new FaultOptions { RateLimitPerSecond = 40, RateLimitBurst = 10, ServerErrorRate = 0.1, ServiceUnavailableShare = 0.5 });
+        await scenario.Database.Intake.RecordBatchAsync("storm", SampleSubmissions.Mixed(150, "storm"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(150, TimeSpan.FromSeconds(150));
+
+        var counters = scenario.Simulator.GetCounters();
+        Assert.True(counters.RateLimited > 0, "the storm should have produced 429s");
+        Assert.True(counters.ServerErrors > 0, "the storm should have produced 5xx answers");
+        Assert.Equal(0, counters.RequestsBeforeRetryAfter);
+        // A 5xx on a run may or may not have created the execution; reconciliation decides, never a blind resend.
+        await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+    }
+}

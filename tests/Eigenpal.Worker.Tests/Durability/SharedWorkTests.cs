@@ -1,0 +1,31 @@
+using Eigenpal.Worker.Tests.Infrastructure;
+
+namespace Eigenpal.Worker.Tests.Durability;
+
+/// <summary>Several worker processes on one database split the work without doing any of it twice.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class SharedWorkTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task Two_workers_complete_a_batch_without_duplicates_and_both_take_part_in_polling()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        {
+            // Longer runs keep many executions in flight at once, so both workers find due ones.
+            o.Workflows["extract-invoice"].Duration = Eigenpal.Simulator.Options.DurationOptions.Uniform(2000, 5000);
+            o.Workflows["classify-text"].Duration = Eigenpal.Simulator.Options.DurationOptions.Uniform(2000, 5000);
+        });
+        scenario.Settings["Eigenpal__Polling__ClaimBatchSize"] = "20";
+        await scenario.Database.Intake.RecordBatchAsync("shared", SampleSubmissions.Mixed(400, "shared"));
+
+        var a = scenario.StartWorker();
+        var b = scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(400, TimeSpan.FromSeconds(120));
+
+        await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+        var observers = await scenario.Database.ColumnAsync<string>(
+            "SELECT DISTINCT observed_by FROM eigenpal.status_changes WHERE detail LIKE 'seen by %'");
+        Assert.Contains(observers, o => o.EndsWith($":{a.Id}", StringComparison.Ordinal));
+        Assert.Contains(observers, o => o.EndsWith($":{b.Id}", StringComparison.Ordinal));
+    }
+}
