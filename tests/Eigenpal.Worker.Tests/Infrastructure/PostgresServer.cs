@@ -49,7 +49,9 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "eigenpal_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(_adminConnectionString))
+        // Unpooled: a pooled admin connection would be dead after a test restarted the server.
+        var admin = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Pooling = false }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
