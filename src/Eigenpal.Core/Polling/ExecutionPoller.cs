@@ -60,11 +60,12 @@ public sealed partial class ExecutionPoller(
     private async Task<PollReport> PollClaimedAsync(IReadOnlyList<DueExecution> due, CancellationToken ct)
     {
         var observed = new Dictionary<Guid, ExecutionObservation>();
+        var alsoSeen = new Dictionary<Guid, PolledExecution>();
         var calls = (List: 0, Get: 0);
         var changed = 0;
         try
         {
-            calls = await ObserveAsync(due, observed, ct);
+            calls = await ObserveAsync(due, observed, alsoSeen, ct);
         }
         catch (EigenpalRateLimitException)
         {
@@ -76,6 +77,7 @@ public sealed partial class ExecutionPoller(
             var polled = due.Select(d => observed.TryGetValue(d.Id, out var o)
                 ? new PolledExecution(d, o, schedule.NextDelay(d.Age, Random.Shared.NextDouble()))
                 : new PolledExecution(d, null, options.Value.MinInterval)).ToList();
+            polled.AddRange(alsoSeen.Values.Where(p => !observed.ContainsKey(p.Execution.Id)));
             changed = await _store.RecordAsync(polled, identity.Name, CancellationToken.None);
         }
 
@@ -83,12 +85,12 @@ public sealed partial class ExecutionPoller(
     }
 
     private async Task<(int List, int Get)> ObserveAsync(
-        IReadOnlyList<DueExecution> due, Dictionary<Guid, ExecutionObservation> observed, CancellationToken ct)
+        IReadOnlyList<DueExecution> due, Dictionary<Guid, ExecutionObservation> observed, Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
     {
         var listCalls = 0;
         foreach (var workflow in due.GroupBy(d => d.Workflow).Where(g => g.Count() >= options.Value.ListThreshold))
         {
-            listCalls += await ObserveThroughListAsync(workflow.Key, workflow.ToList(), observed, ct);
+            listCalls += await ObserveThroughListAsync(workflow.Key, workflow.ToList(), observed, alsoSeen, ct);
         }
 
         var remaining = due.Where(d => !observed.ContainsKey(d.Id)).ToList();
@@ -107,39 +109,81 @@ public sealed partial class ExecutionPoller(
         return (listCalls, remaining.Count);
     }
 
+    /// <summary>
+    /// Lists the workflow's executions created in the claimed executions' window, page by page.
+    /// Each page answers for the claimed executions on it and, through one indexed lookup, for
+    /// any other execution we track that it shows (recorded as seen, so it is not polled again
+    /// soon). Paging stops when another page would cost more than it is likely to answer.
+    /// </summary>
     private async Task<int> ObserveThroughListAsync(
-        string workflow, List<DueExecution> executions, Dictionary<Guid, ExecutionObservation> observed, CancellationToken ct)
+        string workflow, List<DueExecution> claimed, Dictionary<Guid, ExecutionObservation> observed,
+        Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
     {
-        var byRemoteId = executions.ToDictionary(e => e.RemoteId, StringComparer.Ordinal);
+        var claimedByRemoteId = claimed.ToDictionary(e => e.RemoteId, StringComparer.Ordinal);
         var query = new ExecutionListQuery
         {
-            From = executions.Min(e => e.SentAt) - ClockSkew,
-            To = executions.Max(e => e.SentAt) + ClockSkew,
+            From = claimed.Min(e => e.SentAt) - ClockSkew,
+            To = claimed.Max(e => e.SentAt) + ClockSkew,
             Limit = ListPageSize,
         };
 
-        var seen = 0;
-        var found = 0;
+        var pages = 0;
+        var missing = claimed.Count;
+        var page = new List<ExecutionSummary>(ListPageSize);
         await foreach (var item in client.Workflows.Executions.ListAllAsync(workflow, query, ct))
         {
-            seen++;
-            if (byRemoteId.TryGetValue(item.Id, out var execution))
+            page.Add(item);
+            if (page.Count < ListPageSize)
             {
-                observed[execution.Id] = ExecutionObservation.From(item);
-                if (++found == executions.Count)
-                {
-                    break;
-                }
+                continue;
             }
 
-            // Stop paging once another page would cost more than a get for each execution still missing.
-            if (seen % ListPageSize == 0 && executions.Count - found <= seen / ListPageSize)
+            pages++;
+            var answered = await AnswerFromPageAsync(page, claimedByRemoteId, observed, alsoSeen, ct);
+            missing -= answered.Claimed;
+            page.Clear();
+            // Worth another page while it saves gets for claimed executions, or keeps answering for many tracked ones.
+            if (missing == 0 ? answered.Total < ListPageSize / 10 : missing <= pages && answered.Total < ListPageSize / 10)
             {
-                break;
+                return pages;
             }
         }
 
-        return Math.Max(1, (seen + ListPageSize - 1) / ListPageSize);
+        if (page.Count > 0 || pages == 0)
+        {
+            pages++;
+            await AnswerFromPageAsync(page, claimedByRemoteId, observed, alsoSeen, ct);
+        }
+
+        return pages;
+    }
+
+    private async Task<(int Claimed, int Total)> AnswerFromPageAsync(
+        List<ExecutionSummary> page, Dictionary<string, DueExecution> claimedByRemoteId,
+        Dictionary<Guid, ExecutionObservation> observed, Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
+    {
+        var claimedOnPage = 0;
+        var others = new Dictionary<string, ExecutionSummary>(StringComparer.Ordinal);
+        foreach (var item in page)
+        {
+            if (claimedByRemoteId.TryGetValue(item.Id, out var execution))
+            {
+                claimedOnPage += observed.TryAdd(execution.Id, ExecutionObservation.From(item)) ? 1 : 0;
+            }
+            else
+            {
+                others[item.Id] = item;
+            }
+        }
+
+        var tracked = others.Count == 0 ? [] : await _store.FindTrackedAsync(others.Keys, ct);
+        foreach (var execution in tracked)
+        {
+            alsoSeen[execution.Id] = new PolledExecution(
+                execution, ExecutionObservation.From(others[execution.RemoteId]), schedule.NextDelay(execution.Age, Random.Shared.NextDouble()));
+        }
+
+        return (claimedOnPage, claimedOnPage + tracked.Count);
     }
 
     private async Task<ExecutionObservation?> TryGetAsync(DueExecution execution, CancellationToken ct)

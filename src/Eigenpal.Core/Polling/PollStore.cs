@@ -33,9 +33,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            due.Add(new DueExecution(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7)));
+            due.Add(ReadDue(reader));
         }
 
         return due;
@@ -88,57 +86,74 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         return command;
     }
 
+    /// <summary>
+    /// One statement per change, guarded by the status we saw before: if another worker recorded
+    /// this change first, nothing is written twice (no second history row, no state flip-flop).
+    /// Only the submission's latest attempt speaks for it.
+    /// </summary>
     private static void AddStatusChange(NpgsqlBatch batch, DueExecution execution, ExecutionObservation observation, TimeSpan nextDelay, string observer)
     {
-        var status = ExecutionState.Of(observation.Status);
-        var terminal = observation.Status.IsTerminal();
-        var update = new NpgsqlBatchCommand("""
-            UPDATE eigenpal.executions
-            SET status = @status, result = @result, error = @error,
-                remote_created_at = COALESCE(@created, remote_created_at),
-                started_at = COALESCE(@started, started_at),
-                completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END,
-                failure_category = @category, retryable = @retryable,
-                next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @delay END,
-                last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1, updated_at = now()
-            WHERE id = @id
+        var command = new NpgsqlBatchCommand("""
+            WITH changed AS (
+                UPDATE eigenpal.executions
+                SET status = @status, result = @result, error = @error,
+                    remote_created_at = COALESCE(@created, remote_created_at),
+                    started_at = COALESCE(@started, started_at),
+                    completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END,
+                    failure_category = @category, retryable = @retryable,
+                    next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @delay END,
+                    last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1, updated_at = now()
+                WHERE id = @id AND status = @from
+                RETURNING id, submission_id, attempt),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT id, @from, @status, @observer, @detail FROM changed)
+            UPDATE eigenpal.submissions s SET state = @state, state_reason = @error, updated_at = now()
+            FROM changed WHERE s.id = changed.submission_id AND s.attempt = changed.attempt
             """);
-        update.Parameters.AddWithValue("status", status);
-        update.Parameters.Add(new NpgsqlParameter("result", NpgsqlDbType.Jsonb) { Value = Json(observation.Result) });
-        update.Parameters.AddWithValue("error", (object?)observation.Error ?? DBNull.Value);
-        update.Parameters.AddWithValue("created", NpgsqlDbType.TimestampTz, (object?)observation.CreatedAt ?? DBNull.Value);
-        update.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, (object?)observation.StartedAt ?? DBNull.Value);
-        update.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, (object?)observation.CompletedAt ?? DBNull.Value);
-        update.Parameters.AddWithValue("terminal", terminal);
-        update.Parameters.AddWithValue("category", (object?)observation.FailureCategory ?? DBNull.Value);
-        update.Parameters.AddWithValue("retryable", NpgsqlDbType.Boolean, (object?)observation.Retryable ?? DBNull.Value);
-        update.Parameters.AddWithValue("delay", nextDelay);
-        update.Parameters.AddWithValue("observer", observer);
-        update.Parameters.AddWithValue("id", execution.Id);
-        batch.BatchCommands.Add(update);
-
-        var history = new NpgsqlBatchCommand("""
-            INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-            VALUES (@id, @from, @to, @observer, @detail)
-            """);
-        history.Parameters.AddWithValue("id", execution.Id);
-        history.Parameters.AddWithValue("from", execution.Status);
-        history.Parameters.AddWithValue("to", status);
-        history.Parameters.AddWithValue("observer", observer);
-        history.Parameters.AddWithValue("detail", "seen by " + observation.Source);
-        batch.BatchCommands.Add(history);
-
-        // Only the submission's latest attempt speaks for it.
-        var submission = new NpgsqlBatchCommand("""
-            UPDATE eigenpal.submissions SET state = @state, state_reason = @error, updated_at = now()
-            WHERE id = @submission AND attempt = @attempt
-            """);
-        submission.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(observation.Status));
-        submission.Parameters.AddWithValue("error", (object?)observation.Error ?? DBNull.Value);
-        submission.Parameters.AddWithValue("submission", execution.SubmissionId);
-        submission.Parameters.AddWithValue("attempt", execution.Attempt);
-        batch.BatchCommands.Add(submission);
+        command.Parameters.AddWithValue("status", ExecutionState.Of(observation.Status));
+        command.Parameters.Add(new NpgsqlParameter("result", NpgsqlDbType.Jsonb) { Value = Json(observation.Result) });
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)observation.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("created", NpgsqlDbType.TimestampTz, (object?)observation.CreatedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, (object?)observation.StartedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, (object?)observation.CompletedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("terminal", observation.Status.IsTerminal());
+        command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)observation.FailureCategory ?? DBNull.Value);
+        command.Parameters.AddWithValue("retryable", NpgsqlDbType.Boolean, (object?)observation.Retryable ?? DBNull.Value);
+        command.Parameters.AddWithValue("delay", nextDelay);
+        command.Parameters.AddWithValue("observer", observer);
+        command.Parameters.AddWithValue("detail", "seen by " + observation.Source);
+        command.Parameters.AddWithValue("id", execution.Id);
+        command.Parameters.AddWithValue("from", execution.Status);
+        command.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(observation.Status));
+        batch.BatchCommands.Add(command);
     }
+
+    /// <summary>
+    /// Of the remote ids a list page showed, the executions this store still tracks (not
+    /// terminal), so one list call can update executions that were not claimed this cycle too.
+    /// </summary>
+    public async Task<IReadOnlyList<DueExecution>> FindTrackedAsync(IReadOnlyCollection<string> remoteIds, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at
+            FROM eigenpal.executions
+            WHERE remote_id = ANY(@ids) AND next_poll_at IS NOT NULL
+            """);
+        command.Parameters.AddWithValue("ids", remoteIds.ToArray());
+        var tracked = new List<DueExecution>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            tracked.Add(ReadDue(reader));
+        }
+
+        return tracked;
+    }
+
+    private static DueExecution ReadDue(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7));
 
     private static object Json(JsonElement? value) =>
         value is { ValueKind: not JsonValueKind.Undefined } element ? element.GetRawText() : DBNull.Value;
