@@ -1,6 +1,6 @@
 namespace Eigenpal.Worker.Cli;
 
-/// <summary>The exit codes of the <c>eigenpal</c> commands (also listed in <c>eigenpal --help</c> and docs/cli.md).</summary>
+/// <summary>The exit codes of the <c>eigenpal</c> commands (also listed in each command's help and in docs/cli.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Everything asked for was done; with <c>--wait</c>, every submission completed.</summary>

@@ -39,7 +39,7 @@ public sealed class SubmitInputProblemTests(PostgresServer postgres) : IDisposab
         Assert.StartsWith("batch.jsonl line 3|file|the file is empty", problems[1]);
         Assert.StartsWith("batch.jsonl line 4||not valid JSON", problems[2]);
         Assert.StartsWith("batch.jsonl line 5|colour|unknown column 'colour'", problems[3]);
-        Assert.Equal(["first", "b.txt"], await scenario.Database.ColumnAsync<string>("SELECT source_name FROM eigenpal.submissions ORDER BY created_at, id"));
+        Assert.Equal(["b.txt", "first"], await scenario.Database.ColumnAsync<string>("SELECT source_name FROM eigenpal.submissions ORDER BY source_name"));
         Assert.Equal("de", await scenario.Database.ScalarAsync<string>("SELECT input->>'language' FROM eigenpal.submissions WHERE source_name = 'b.txt'"));
     }
 
