@@ -14,7 +14,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one shared <see cref="NpgsqlDataSource"/> over <c>ConnectionStrings:Eigenpal</c>,
-    /// the migrator and the submission intake.
+    /// the migrator, the submission intake and the submission queries.
     /// </summary>
     public static IServiceCollection AddEigenpalStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +28,7 @@ public static class StoreServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EigenpalStoreOptions>>().Value.ConnectionString));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SubmissionIntake>();
+        services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
         return services;
     }
 

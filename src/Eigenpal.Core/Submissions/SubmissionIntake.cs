@@ -24,7 +24,16 @@ public sealed partial class SubmissionIntake(NpgsqlDataSource dataSource, TimePr
     /// Records a whole batch in one transaction: either every submission is recorded (or found
     /// under its idempotency key) or none is.
     /// </summary>
-    public async Task<RecordedBatch> RecordBatchAsync(string? batchName, IReadOnlyList<NewSubmission> submissions, CancellationToken cancellationToken = default)
+    public Task<RecordedBatch> RecordBatchAsync(string? batchName, IReadOnlyList<NewSubmission> submissions, CancellationToken cancellationToken = default) =>
+        RecordIntoBatchAsync(Guid.CreateVersion7(time.GetUtcNow()), batchName, submissions, cancellationToken);
+
+    /// <summary>
+    /// Records submissions into the batch <paramref name="batchId"/> in one transaction, creating the
+    /// batch if it does not exist yet. A large batch (a folder of thousands of files) is recorded as
+    /// several such chunks under one id, each durable before the next one is read, so a bad row or a
+    /// crash later on never loses what was already recorded.
+    /// </summary>
+    public async Task<RecordedBatch> RecordIntoBatchAsync(Guid batchId, string? batchName, IReadOnlyList<NewSubmission> submissions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submissions);
         if (submissions.Count == 0)
@@ -37,13 +46,13 @@ public sealed partial class SubmissionIntake(NpgsqlDataSource dataSource, TimePr
             Validate(submission);
         }
 
-        var batchId = Guid.CreateVersion7(time.GetUtcNow());
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await using (var insertBatch = new NpgsqlCommand(
-            "INSERT INTO eigenpal.batches (id, name, workflow, created_at) VALUES (@id, @name, @workflow, @now)", connection, transaction))
+            "INSERT INTO eigenpal.batches (id, name, workflow, created_at) VALUES (@id, @name, @workflow, @now) ON CONFLICT (id) DO NOTHING",
+            connection, transaction))
         {
             insertBatch.Parameters.AddWithValue("id", batchId);
             insertBatch.Parameters.AddWithValue("name", (object?)batchName ?? DBNull.Value);

@@ -1,3 +1,6 @@
+using Eigenpal.Worker.Cli.Infrastructure;
+using Eigenpal.Worker.Cli.Inputs;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Eigenpal.Worker.Cli;
@@ -5,21 +8,71 @@ namespace Eigenpal.Worker.Cli;
 /// <summary>The <c>eigenpal</c> command: one executable for the worker and the operator's commands.</summary>
 public static class EigenpalCommandLine
 {
+    private const string ExitCodeHelp =
+        "Exit codes: 0 done (with --wait: all completed); 1 some did not complete; 2 bad input or usage (good rows are still recorded); " +
+        "3 database unreachable; 4 API key missing or API refused (unknown workflow, forbidden); 130 interrupted.";
+
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the process exit code.</summary>
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        RunAsync(args, AnsiConsole.Console, null, cancellationToken);
+
+    /// <summary>
+    /// Runs a command writing to <paramref name="console"/>, with <paramref name="configurationOverrides"/> on top of
+    /// appsettings and environment variables (keys as in configuration, or environment-style with <c>__</c>).
+    /// Tests use it to run commands in-process against their own database and API.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IAnsiConsole console, IDictionary<string, string?>? configurationOverrides, CancellationToken cancellationToken = default)
     {
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.SetApplicationName("eigenpal");
-            config.AddCommand<WorkerCommand>("worker")
-                .WithDescription("Run the worker: Hangfire server, relay, poller and dashboard, until stopped (Ctrl+C, SIGTERM).")
-                .WithExample("worker")
-                .WithExample("worker", "--urls", "http://0.0.0.0:5081");
-            config.AddCommand<MigrateCommand>("migrate")
-                .WithDescription("Apply the tracking schema's pending migrations to ConnectionStrings__Eigenpal, then exit.")
-                .WithExample("migrate");
-        });
-        return app.RunAsync(args, cancellationToken);
+        await using var services = new CliServices(console, CliConfiguration.Build(configurationOverrides));
+        var registrations = new ServiceCollection();
+        registrations.AddSingleton(services);
+        var app = new CommandApp(new TypeRegistrar(registrations));
+        app.Configure(config => Configure(config, services));
+        return await app.RunAsync(args, cancellationToken);
+    }
+
+    private static void Configure(IConfigurator config, CliServices services)
+    {
+        config.SetApplicationName("eigenpal");
+        config.Settings.Console = services.Console;
+        config.SetExceptionHandler((exception, _) => CliErrors.Handle(exception, services));
+        config.AddCommand<WorkerCommand>("worker")
+            .WithDescription("Run the worker: Hangfire server, relay, poller and dashboard, until stopped (Ctrl+C, SIGTERM).")
+            .WithExample("worker")
+            .WithExample("worker", "--urls", "http://0.0.0.0:5081");
+        config.AddCommand<MigrateCommand>("migrate")
+            .WithDescription("Apply the tracking schema's pending migrations to ConnectionStrings__Eigenpal, then exit.")
+            .WithExample("migrate");
+        config.AddCommand<SubmitCommand>("submit")
+            .WithDescription("Record a batch of submissions durably (a folder, a JSONL/CSV manifest, or files) after checking the workflow; " +
+                "re-running adds only what was not submitted yet. " + ManifestColumns.Help + " " + ExitCodeHelp)
+            .WithExample("submit", "--workflow", "extract-invoice", "--dir", "./invoices", "--batch", "march", "--wait")
+            .WithExample("submit", "--workflow", "extract-invoice", "--manifest", "invoices.csv", "--key-from", "key", "--json")
+            .WithExample("submit", "--workflow", "extract-invoice", "--input", "language=de", "a.pdf", "b.pdf");
+        config.AddCommand<StatusCommand>("status")
+            .WithDescription("Submissions per state, the oldest still waiting and the top failure reasons, for everything or a batch or workflow. " + ExitCodeHelp)
+            .WithExample("status", "--batch", "march")
+            .WithExample("status", "--workflow", "extract-invoice", "--watch");
+        config.AddCommand<ListCommand>("list")
+            .WithDescription("List submissions by state, age, workflow or batch, most recently changed first. " + ExitCodeHelp)
+            .WithExample("list", "--status", "failed,rejected", "--since", "7d")
+            .WithExample("list", "--batch", "march", "--limit", "200");
+        config.AddCommand<ShowCommand>("show")
+            .WithDescription("Everything about one submission (by submission id or remote execution id): attempts, status history, result, error, request ids. " + ExitCodeHelp)
+            .WithExample("show", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07")
+            .WithExample("show", "exec_7Hq2LmN9");
+        config.AddCommand<CancelCommand>("cancel")
+            .WithDescription("Cancel a submission or every unfinished submission of a batch, through the API; prints each outcome. " + ExitCodeHelp)
+            .WithExample("cancel", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07")
+            .WithExample("cancel", "--batch", "march");
+        config.AddCommand<ResultsCommand>("results")
+            .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
+            .WithExample("results", "--batch", "march", "--out", "results.jsonl")
+            .WithExample("results", "--batch", "march", "--out", "results.csv");
+        config.AddCommand<SamplesCommand>("samples")
+            .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
+            .WithExample("samples", "--count", "50", "--out", "./invoices")
+            .WithExample("samples", "--count", "500", "--out", "./invoices", "--seed", "7");
     }
 }

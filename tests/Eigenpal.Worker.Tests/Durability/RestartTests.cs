@@ -42,7 +42,7 @@ public sealed class RestartTests(PostgresServer postgres)
         await AssertEachSubmissionRanExactlyOnceAsync(scenario);
     }
 
-    private static Task WaitUntilMidBatchAsync(WorkerScenario scenario) =>
+    private static Task<long> WaitUntilMidBatchAsync(WorkerScenario scenario) =>
         Eventually.WaitAsync(
             () => scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE remote_id IS NOT NULL"),
             sent => sent >= BatchSize / 4, TimeSpan.FromSeconds(60), "a quarter of the batch to be sent",

@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Eigenpal.Submissions;
+using Eigenpal.Worker.Cli.Infrastructure;
+using Eigenpal.Worker.Cli.Inputs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Eigenpal.Worker.Cli;
+
+/// <summary>
+/// <c>eigenpal submit</c>: records a batch durably (files with their bytes), in chunks so nothing
+/// already read is lost, after checking the workflow through the API; optionally follows it to the end.
+/// </summary>
+internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitSettings>
+{
+    private const int ChunkCount = 100;
+    private const long ChunkBytes = 32L << 20;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, SubmitSettings settings, CancellationToken cancellationToken)
+    {
+        var template = BuildTemplate(settings);
+        var report = new SubmitReport(settings.Workflow, settings.BatchName);
+
+        // The database first (cheap, and where everything goes), then the API, then the inputs.
+        await StoreCheck.EnsureReachableAsync(services, cancellationToken);
+        var workflowProblem = await WorkflowCheck.FindProblemAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
+        if (workflowProblem is not null)
+        {
+            report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", workflowProblem));
+            return report.Finish(services, ExitCodes.ApiUnavailable, settings.Json);
+        }
+
+        var batchId = Guid.CreateVersion7(services.Time.GetUtcNow());
+        var nonce = Guid.NewGuid().ToString("N")[..12];
+        var chunk = new List<NewSubmission>();
+        long chunkBytes = 0;
+        await foreach (var item in ReadInputs(settings, template, cancellationToken))
+        {
+            report.Problems.AddRange(item.Problems);
+            if (item.Submission is not { } submission)
+            {
+                continue;
+            }
+
+            chunk.Add(settings.Force ? WithFreshKey(submission, nonce) : submission);
+            chunkBytes += submission.Files.Sum(f => (long)f.Content.Length);
+            if (chunk.Count >= ChunkCount || chunkBytes >= ChunkBytes)
+            {
+                await RecordAsync(batchId, settings.BatchName, chunk, report, cancellationToken);
+                chunkBytes = 0;
+            }
+        }
+
+        await RecordAsync(batchId, settings.BatchName, chunk, report, cancellationToken);
+        if (report.SubmissionIds.Count == 0 && report.Problems.Count == 0)
+        {
+            report.Problems.Add(new InputProblem(settings.Directory ?? settings.Manifest ?? "arguments", null,
+                settings.Directory is null ? "nothing to submit" : $"no file matches '{settings.Pattern}'"));
+        }
+
+        if (!settings.Json)
+        {
+            report.PrintRecorded(services.Console);
+        }
+
+        if (!settings.Wait || report.SubmissionIds.Count == 0)
+        {
+            return report.Finish(services, report.Problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success, settings.Json);
+        }
+
+        var liveWorkers = await WorkerLiveness.CountLiveWorkersAsync(services.DataSource, cancellationToken);
+        if (liveWorkers is null or 0)
+        {
+            report.Warnings.Add("No worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
+            if (!settings.Json)
+            {
+                services.Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(report.Warnings[^1])}");
+            }
+        }
+
+        TimeSpan? timeout = settings.Timeout is not null && DurationText.TryParse(settings.Timeout, out var t) ? t : null;
+        var (counts, ended) = await new BatchProgress(services).WaitAsync(report.SubmissionIds, timeout, quiet: settings.Json, cancellationToken);
+        report.Counts = counts;
+        var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed) == report.SubmissionIds.Count;
+        var code = report.Problems.Count > 0 ? ExitCodes.BadInput : allCompleted ? ExitCodes.Success : ExitCodes.NotAllCompleted;
+        if (!ended)
+        {
+            report.Warnings.Add($"Stopped waiting after {settings.Timeout}; the submissions carry on.");
+        }
+
+        return report.Finish(services, code, settings.Json);
+    }
+
+    private async Task RecordAsync(Guid batchId, string? batchName, List<NewSubmission> chunk, SubmitReport report, CancellationToken ct)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        var recorded = await services.Intake.RecordIntoBatchAsync(batchId, batchName, chunk, ct);
+        report.Add(recorded);
+        chunk.Clear();
+    }
+
+    private static IAsyncEnumerable<InputItem> ReadInputs(SubmitSettings settings, SubmissionTemplate template, CancellationToken ct)
+    {
+        if (settings.Directory is { } folder)
+        {
+            if (!System.IO.Directory.Exists(folder))
+            {
+                throw new UsageException($"--dir '{folder}' is not a folder.");
+            }
+
+            return FolderInput.ReadAsync(folder, settings.Pattern, settings.Recursive, template, ct);
+        }
+
+        if (settings.Manifest is { } manifest)
+        {
+            if (!File.Exists(manifest))
+            {
+                throw new UsageException($"--manifest '{manifest}': file not found.");
+            }
+
+            return Path.GetExtension(manifest).ToUpperInvariant() switch
+            {
+                ".JSONL" or ".NDJSON" => JsonLinesManifest.ReadAsync(manifest, template, settings.KeyFrom, ct),
+                ".CSV" => CsvManifest.ReadAsync(manifest, template, settings.KeyFrom, ct),
+                _ => throw new UsageException($"--manifest '{manifest}': use a .jsonl or .csv file."),
+            };
+        }
+
+        return ArgumentFilesInput.ReadAsync(settings.Files, template, ct);
+    }
+
+    private static SubmissionTemplate BuildTemplate(SubmitSettings settings)
+    {
+        var common = new JsonObject();
+        foreach (var pair in settings.Inputs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException($"--input '{pair}': expected key=value.");
+            }
+
+            var (key, text) = (pair[..equals].Trim(), pair[(equals + 1)..]);
+            if (!ScalarValue.TryParse(text, out var value, out var error))
+            {
+                throw new UsageException($"--input {key}: {error}.");
+            }
+
+            common[key] = value;
+        }
+
+        var maxBytes = ByteSize.TryParse(settings.MaxFileSize, out var parsed) ? parsed : throw new UsageException($"--max-file-size '{settings.MaxFileSize}' is not a size.");
+        return new SubmissionTemplate(settings.Workflow.Trim(), settings.Version, common, settings.InputField, maxBytes);
+    }
+
+    /// <summary>--force: the same content under a key no earlier run used, so it is recorded (and sent) again.</summary>
+    private static NewSubmission WithFreshKey(NewSubmission submission, string nonce) => submission with
+    {
+        IdempotencyKey = (submission.IdempotencyKey ?? IdempotencyKey.For(submission.Workflow, submission.Version, submission.Input, submission.Files))
+            + ":force-" + nonce,
+    };
+}
