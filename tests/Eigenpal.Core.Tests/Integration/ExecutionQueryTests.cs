@@ -109,6 +109,8 @@ public sealed class ExecutionQueryTests : IClassFixture<FakeClockSimulatorFixtur
         Assert.Equal(late.Order(), await IdsAsync(DateBound.Relative("now()-1h"), null));
         Assert.Equal(early.Order(), await IdsAsync(null, DateBound.Relative("now()-1h")));
         Assert.Equal(early.Concat(late).Order(), await IdsAsync(DateBound.Relative("now()-7d"), DateBound.Relative("now()")));
+        Assert.Equal(early.Concat(late).Order(), await IdsAsync(null, DateBound.Relative("now()+1h")));
+        Assert.Empty(await IdsAsync(DateBound.Relative("now()+1m"), null));
         Assert.Equal(late.Order(), await IdsAsync(middle, null));
         Assert.Equal(early.Order(), await IdsAsync(null, middle));
         Assert.Equal(early.Order(), await IdsAsync(start, start));

@@ -66,4 +66,47 @@ public sealed class RunSafetyTests
 
         Assert.Equal((1, 1), (sim.GetCounters().ExecutionsCreated, sim.GetCounters().RequestsTo(EndpointNames.RunWorkflow)));
     }
+
+    [Fact]
+    public async Task Hanging_run_times_out_as_outcome_unknown_without_a_second_request()
+    {
+        await using var sim = await FaultySimulator.StartAsync(f => { f.HangRate = 1; f.HangMs = 30_000; f.Endpoints = [EndpointNames.RunWorkflow]; });
+        using var client = SimulatorClients.Create(sim, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetryAttempts = 5; });
+
+        var error = await Assert.ThrowsAsync<EigenpalOutcomeUnknownException>(() => client.Workflows.RunAsync("classify-text", Classify("hang")));
+
+        Assert.True(Assert.IsType<EigenpalTransportException>(error.InnerException).IsTimeout);
+        var counters = await Eventually.Until(() => Task.FromResult(sim.GetCounters()), c => c.Hung == 1, "the run hung");
+        Assert.Equal(1, counters.RequestsTo(EndpointNames.RunWorkflow));
+    }
+
+    [Fact]
+    public async Task Run_to_a_port_nobody_listens_on_is_a_transport_error_because_nothing_was_sent()
+    {
+        string baseUrl;
+        await using (var gone = await FaultySimulator.StartAsync(_ => { }))
+        {
+            baseUrl = gone.BaseUrl.ToString();
+        }
+
+        using var client = SimulatorClients.Create(baseUrl, SimulatorClients.SecretKey, o => o.MaxRetryAttempts = 1);
+
+        var error = await Assert.ThrowsAsync<EigenpalTransportException>(() => client.Workflows.RunAsync("classify-text", Classify("nobody home")));
+
+        Assert.False(error.IsTimeout);
+        SimulatorClients.AssertNoKeyIn(error, SimulatorClients.SecretKey);
+    }
+
+    [Fact]
+    public async Task Cancel_is_idempotent_so_server_errors_on_it_are_retried_not_outcome_unknown()
+    {
+        await using var sim = await FaultySimulator.StartAsync(f => { f.ServerErrorRate = 1; f.Endpoints = [EndpointNames.CancelExecution]; });
+        using var client = SimulatorClients.Create(sim, o => o.MaxRetryAttempts = 2);
+        var run = await client.Workflows.RunAsync("normalize-address", new RunRequest());
+
+        var error = await Assert.ThrowsAsync<EigenpalServerException>(() => client.Workflows.Executions.CancelAsync(run.ExecutionId));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(3, sim.GetCounters().RequestsTo(EndpointNames.CancelExecution));
+    }
 }
