@@ -42,6 +42,21 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Rate_limited_run_without_retry_is_a_rate_limit_error_not_outcome_unknown()
+    {
+        await using var sim = await FaultySimulator.StartAsync(f => { f.RateLimitPerSecond = 0.5; f.RateLimitBurst = 1; f.Endpoints = [EndpointNames.RunWorkflow]; });
+        using var client = SimulatorClients.Create(sim, o => o.RetryRateLimited = false);
+        var request = new RunRequest { Input = new Dictionary<string, object?> { ["text"] = "limited" } };
+        await client.Workflows.RunAsync("classify-text", request);
+
+        var error = await Assert.ThrowsAsync<EigenpalRateLimitException>(() => client.Workflows.RunAsync("classify-text", request));
+
+        Assert.NotNull(error.RetryAfter);
+        Assert.Equal((1, 2), (sim.GetCounters().ExecutionsCreated, sim.GetCounters().RequestsTo(EndpointNames.RunWorkflow)));
+        SimulatorClients.AssertNoKeyIn(error, SimulatorClients.SecretKey);
+    }
+
+    [Fact]
     public async Task Rate_limit_longer_than_max_retry_after_is_surfaced_without_waiting()
     {
         await using var sim = await FaultySimulator.StartAsync(f => { f.RateLimitPerSecond = 0.1; f.RateLimitBurst = 1; });
