@@ -51,7 +51,7 @@ public sealed class EigenpalClientOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Whether a 429 answer is retried after its <c>Retry-After</c> (default <see langword="true"/>), for any
+    /// Whether a 429 answer is retried once its <c>Retry-After</c> has passed, plus a 50 ms margin (default <see langword="true"/>), for any
     /// request including a run, since a 429 never created anything. Set <see langword="false"/> to get
     /// <see cref="EigenpalRateLimitException"/> straight away and schedule the retry yourself.
     /// </summary>

@@ -82,7 +82,7 @@ public sealed class ResiliencePolicyTests
     public void Retry_after_sets_the_delay_otherwise_backoff()
     {
         var policy = Policy();
-        Assert.Equal(TimeSpan.FromSeconds(5), policy.RetryAfterDelay(Status(429, "5")));
+        Assert.Equal(TimeSpan.FromSeconds(5) + EigenpalResilience.RetryAfterMargin, policy.RetryAfterDelay(Status(429, "5")));
         Assert.Null(policy.RetryAfterDelay(Status(429)));
         Assert.Null(policy.RetryAfterDelay(Status(503, "600")));
         var date = DateTimeOffset.UtcNow.AddSeconds(30).ToString("r", System.Globalization.CultureInfo.InvariantCulture);

@@ -15,6 +15,14 @@ namespace Eigenpal.Api.Http;
 /// </summary>
 internal sealed class EigenpalResilience
 {
+    /// <summary>
+    /// Added to every Retry-After wait. Timers may fire a little before their due time (the coarse monotonic
+    /// clock behind them ticks every few milliseconds), and on a fast link the header's seconds started
+    /// counting on the server barely before the client's; without a margin a retry can land just inside
+    /// the window the server asked it to stay out of.
+    /// </summary>
+    internal static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(50);
+
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -96,12 +104,12 @@ internal sealed class EigenpalResilience
             : TransientFailures.ProvesNotSent(outcome.Exception);
     }
 
-    /// <summary>The server's Retry-After when it sent one within bounds; otherwise null (exponential backoff).</summary>
+    /// <summary>The server's Retry-After (plus <see cref="RetryAfterMargin"/>) when it sent one within bounds; otherwise null (exponential backoff).</summary>
     internal TimeSpan? RetryAfterDelay(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response
         && TransientFailures.RetryAfter(response, _time) is { } wait
         && wait <= _settings.MaxRetryAfter
-            ? wait
+            ? wait + RetryAfterMargin
             : null;
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
