@@ -26,15 +26,18 @@ CREATE TABLE eigenpal.submissions (
     attempt          integer     NOT NULL DEFAULT 0,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
-    -- Relay bookkeeping: when the submission may be (re)tried, and when a job was last enqueued for it.
+    -- When the submission may be (re)tried (after a 429 or a transient failure).
     not_before       timestamptz NOT NULL DEFAULT now(),
+    -- Relay bookkeeping: when a job was last enqueued for it, and when the relay should look at
+    -- it again if it is still waiting then (its job lost with a dead worker, its sender dead).
     enqueued_at      timestamptz,
+    relay_at         timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT submissions_idempotency UNIQUE (workflow, idempotency_key)
 );
 
 -- The relay's "what needs a job" query touches only the rows waiting to be sent (or whose
 -- sender may have died mid-send).
-CREATE INDEX submissions_waiting ON eigenpal.submissions (not_before)
+CREATE INDEX submissions_waiting ON eigenpal.submissions (relay_at)
     WHERE state IN ('pending', 'sending');
 CREATE INDEX submissions_batch_state ON eigenpal.submissions (batch_id, state);
 CREATE INDEX submissions_workflow_state ON eigenpal.submissions (workflow, state);
@@ -63,6 +66,9 @@ CREATE TABLE eigenpal.executions (
     remote_id            text        UNIQUE,
     status               text        NOT NULL,
     sent_at              timestamptz NOT NULL,
+    -- When reconciliation of a lost response began: by then the sender had finished or died,
+    -- so no request of this attempt can leave later; the settle time is counted from here.
+    reconcile_since      timestamptz,
     remote_created_at    timestamptz,
     started_at           timestamptz,
     completed_at         timestamptz,

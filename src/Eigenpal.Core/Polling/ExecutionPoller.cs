@@ -90,7 +90,16 @@ public sealed partial class ExecutionPoller(
         var listCalls = 0;
         foreach (var workflow in due.GroupBy(d => d.Workflow).Where(g => g.Count() >= options.Value.ListThreshold))
         {
-            listCalls += await ObserveThroughListAsync(workflow.Key, workflow.ToList(), observed, alsoSeen, ct);
+            try
+            {
+                listCalls += await ObserveThroughListAsync(workflow.Key, workflow.ToList(), observed, alsoSeen, ct);
+            }
+            catch (Exception ex) when (ex is EigenpalException and not EigenpalRateLimitException or HttpRequestException)
+            {
+                // The list is only an accelerator: whatever it did not answer is asked one by one below.
+                listCalls++;
+                LogListFailed(logger, workflow.Key, ex.Message);
+            }
         }
 
         var remaining = due.Where(d => !observed.ContainsKey(d.Id)).ToList();
@@ -207,6 +216,10 @@ public sealed partial class ExecutionPoller(
     [LoggerMessage(EventId = 400, EventName = "Polled", Level = LogLevel.Debug,
         Message = "Polled {Claimed} executions: {Changed} changed status ({ListCalls} list calls, {GetCalls} get calls)")]
     private static partial void LogPolled(ILogger logger, int claimed, int changed, int listCalls, int getCalls);
+
+    [LoggerMessage(EventId = 402, EventName = "ListFailed", Level = LogLevel.Warning,
+        Message = "Listing executions of {Workflow} failed ({Error}); polling them one by one")]
+    private static partial void LogListFailed(ILogger logger, string workflow, string error);
 
     [LoggerMessage(EventId = 401, EventName = "PollFailed", Level = LogLevel.Warning,
         Message = "Polling execution {ExecutionId} failed ({StatusCode}): {Error}; it is polled again later")]

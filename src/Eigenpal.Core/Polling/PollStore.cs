@@ -77,12 +77,14 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
                 last_polled_at = CASE WHEN @polled THEN now() ELSE last_polled_at END,
                 last_polled_by = CASE WHEN @polled THEN @observer ELSE last_polled_by END,
                 poll_count = poll_count + CASE WHEN @polled THEN 1 ELSE 0 END
-            WHERE id = @id
+            WHERE id = @id AND status = @seen AND next_poll_at IS NOT NULL
             """);
         command.Parameters.AddWithValue("delay", nextDelay);
         command.Parameters.AddWithValue("polled", polled);
         command.Parameters.AddWithValue("observer", observer);
         command.Parameters.AddWithValue("id", execution.Id);
+        // Another worker (or a cancel) may have recorded a final status meanwhile; never put it back on the schedule.
+        command.Parameters.AddWithValue("seen", execution.Status);
         return command;
     }
 

@@ -33,7 +33,7 @@ public sealed partial class FleetRateLimiter(
         var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : options.Value.DefaultRetryAfter;
         await using var command = dataSource.CreateCommand("""
             UPDATE eigenpal.api_rate_limit
-            SET paused_until = GREATEST(paused_until, clock_timestamp() + @pause)
+            SET paused_until = GREATEST(paused_until, now() + @pause)
             WHERE name = @name
             """);
         command.Parameters.AddWithValue("pause", pause);
@@ -46,31 +46,34 @@ public sealed partial class FleetRateLimiter(
     public async Task<TimeSpan> RemainingPauseAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT GREATEST(0, EXTRACT(EPOCH FROM paused_until - clock_timestamp()))::float8
+            SELECT EXTRACT(EPOCH FROM GREATEST(paused_until, now()) - now())::float8
             FROM eigenpal.api_rate_limit WHERE name = @name
             """);
         command.Parameters.AddWithValue("name", LimitName);
-        return TimeSpan.FromSeconds((double)(await command.ExecuteScalarAsync(cancellationToken) ?? 0d));
+        return TimeSpan.FromSeconds(Math.Max(0, (double)(await command.ExecuteScalarAsync(cancellationToken) ?? 0d)));
     }
 
-    private async Task<TimeSpan> ReserveSlotAsync(CancellationToken cancellationToken)
+    /// <summary>Reserves the next slot and returns how long until it comes (zero when it is now).</summary>
+    internal async Task<TimeSpan> ReserveSlotAsync(CancellationToken cancellationToken)
     {
         var limit = options.Value;
         var interval = TimeSpan.FromSeconds(1 / limit.RequestsPerSecond);
         // tat (theoretical arrival time) advances one interval per call; a call may go when
-        // tat - burst * interval is reached, and never before the shared pause ends.
+        // tat - burst * interval is reached, and never before the shared pause ends. The
+        // columns start at -infinity, so every difference is taken against a finite GREATEST.
+        // now() is this statement's own start time (one statement, one transaction), read once.
         await using var command = dataSource.CreateCommand("""
             UPDATE eigenpal.api_rate_limit
-            SET tat = GREATEST(tat, clock_timestamp(), paused_until) + @interval
+            SET tat = GREATEST(tat, now(), paused_until) + @interval
             WHERE name = @name
-            RETURNING GREATEST(0, EXTRACT(EPOCH FROM GREATEST(tat - @interval * @burst, paused_until) - clock_timestamp()))::float8
+            RETURNING EXTRACT(EPOCH FROM GREATEST(tat - @interval * @burst, paused_until, now()) - now())::float8
             """);
         command.Parameters.AddWithValue("interval", interval);
         command.Parameters.AddWithValue("burst", limit.Burst);
         command.Parameters.AddWithValue("name", LimitName);
         var seconds = (double)(await command.ExecuteScalarAsync(cancellationToken)
             ?? throw new InvalidOperationException("The rate limit row is missing: run `eigenpal migrate`."));
-        return TimeSpan.FromSeconds(seconds);
+        return TimeSpan.FromSeconds(Math.Max(0, seconds));
     }
 
     [LoggerMessage(EventId = 300, EventName = "RateLimited", Level = LogLevel.Warning,

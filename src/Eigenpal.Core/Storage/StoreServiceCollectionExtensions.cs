@@ -24,8 +24,13 @@ public static class StoreServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkerIdentity.ForThisProcess());
-        services.TryAddSingleton(sp => NpgsqlDataSource.Create(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EigenpalStoreOptions>>().Value.ConnectionString));
+        // Persist Security Info keeps the password in dataSource.ConnectionString, which the
+        // migrator hands to DbUp; it never leaves the process (StoreConnection.Describe redacts it).
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EigenpalStoreOptions>>().Value.ConnectionString)
+        {
+            PersistSecurityInfo = true,
+        }.ConnectionString));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SubmissionIntake>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();

@@ -9,38 +9,43 @@ namespace Eigenpal.Submissions;
 /// Finds the remote execution of an attempt whose run response never arrived (a timeout, a
 /// dropped connection, a worker killed mid-send): it lists the workflow's executions created
 /// around the send time and takes the earliest one whose <c>triggerInput</c> is our input and
-/// which no other attempt has claimed. It never sends anything. It also says whether it saw the
-/// whole window, because only a complete search that found nothing is evidence of absence.
+/// which no other attempt has claimed. It never sends anything. It also says whether the search
+/// was conclusive — the whole window seen, every execution in it comparable — because only a
+/// conclusive search that found nothing is evidence of absence.
 /// </summary>
 internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOptions> options)
 {
-    public async Task<(ExecutionSummary? Match, bool SearchedEverything)> FindAsync(
+    public async Task<(ExecutionSummary? Match, bool Conclusive)> FindAsync(
         NpgsqlConnection connection, string workflow, DateTimeOffset sentAt, JsonObject input, IReadOnlyList<SubmissionFile> files, CancellationToken ct)
     {
         var settings = options.Value;
-        var query = new ExecutionListQuery
-        {
-            From = sentAt - settings.ReconcileClockSkew,
-            To = sentAt + settings.UnknownOutcomeSettleTime + settings.ReconcileClockSkew,
-            Limit = 100,
-        };
+        // Open-ended: the request may have left well after the attempt row was written (a wait
+        // for the rate limit, a retry after a refused connection).
+        var query = new ExecutionListQuery { From = sentAt - settings.ReconcileClockSkew, Limit = 100 };
 
         var candidates = new List<ExecutionSummary>();
+        var conclusive = true;
         var scanned = 0;
         await foreach (var execution in client.Workflows.Executions.ListAllAsync(workflow, query, ct))
         {
-            if (TriggerInputMatcher.Matches(execution.TriggerInput, input, files))
+            switch (TriggerInputMatcher.Match(execution.TriggerInput, input, files))
             {
-                candidates.Add(execution);
+                case TriggerMatch.Match:
+                    candidates.Add(execution);
+                    break;
+                case TriggerMatch.Unknown:
+                    conclusive = false;
+                    break;
             }
 
             if (++scanned >= settings.ReconcileScanLimit)
             {
-                return (await FirstUnclaimedAsync(connection, candidates, ct), false);
+                conclusive = false;
+                break;
             }
         }
 
-        return (await FirstUnclaimedAsync(connection, candidates, ct), true);
+        return (await FirstUnclaimedAsync(connection, candidates, ct), conclusive);
     }
 
     private static async Task<ExecutionSummary?> FirstUnclaimedAsync(NpgsqlConnection connection, List<ExecutionSummary> candidates, CancellationToken ct)

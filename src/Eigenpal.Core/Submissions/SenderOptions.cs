@@ -6,12 +6,17 @@ namespace Eigenpal.Submissions;
 public sealed class SenderOptions
 {
     /// <summary>
-    /// How long after an attempt was sent a missing execution still counts as "maybe not
-    /// visible yet". Past it, an attempt that reconciliation cannot match is marked
-    /// undetermined. It must exceed the API client's request timeout.
+    /// How long after reconciliation of an attempt began a missing execution still counts as
+    /// "maybe not visible yet". Past it, a conclusive search that finds nothing leads to a new
+    /// attempt, and an inconclusive one marks the submission undetermined. It should exceed the
+    /// API client's request timeout.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan UnknownOutcomeSettleTime { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>A submission left "sending" this long (its sender may have died) is handed to a reconciler.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReconcileAfter { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How far before and after the send time the workflow's executions are searched for a lost run.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

@@ -75,18 +75,22 @@ internal static class SubmissionSendStore
     /// Commits the attempt row (status sending) before the run request leaves. Returns null when
     /// the submission stopped being pending meanwhile (cancelled by an operator, say).
     /// </summary>
-    public static async Task<SendingAttempt?> BeginAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
+    public static async Task<SendingAttempt?> BeginAttemptAsync(
+        NpgsqlConnection connection, SubmissionToSend submission, TimeSpan reconcileAfter, CancellationToken ct)
     {
         var attempt = submission.Attempt + 1;
         var id = Guid.CreateVersion7();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var claim = new NpgsqlCommand("""
-            UPDATE eigenpal.submissions SET state = 'sending', state_reason = NULL, attempt = @attempt, updated_at = now()
+            UPDATE eigenpal.submissions
+            SET state = 'sending', state_reason = NULL, attempt = @attempt, updated_at = now(), relay_at = now() + @reconcile_after
             WHERE id = @submission AND state = 'pending' AND attempt = @attempt - 1
             RETURNING now()
             """, connection, transaction);
         claim.Parameters.AddWithValue("submission", submission.Id);
         claim.Parameters.AddWithValue("attempt", attempt);
+        // If this sender dies mid-send, the relay hands the submission to a reconciler after this long.
+        claim.Parameters.AddWithValue("reconcile_after", reconcileAfter);
         // timestamptz comes back as a UTC DateTime from ExecuteScalar.
         if (await claim.ExecuteScalarAsync(ct) is not DateTime sentAtUtc)
         {
@@ -154,7 +158,7 @@ internal static class SubmissionSendStore
                 Command("""
                     UPDATE eigenpal.submissions
                     SET state = 'pending', state_reason = @reason, attempt = attempt - 1, not_before = now() + @delay,
-                        enqueued_at = NULL, updated_at = now()
+                        relay_at = now() + @delay, updated_at = now()
                     WHERE id = @submission
                     """, ("reason", reason), ("delay", retryAfter), ("submission", submissionId)),
             },
@@ -205,7 +209,7 @@ internal static class SubmissionSendStore
                     VALUES (@attempt, 'sending', @status, @observer, @reason)
                     """, ("attempt", attempt.Id), ("status", ExecutionState.NotCreated), ("observer", observer), ("reason", reason)),
                 Command("""
-                    UPDATE eigenpal.submissions SET state = 'pending', state_reason = @reason, not_before = now(), enqueued_at = NULL, updated_at = now()
+                    UPDATE eigenpal.submissions SET state = 'pending', state_reason = @reason, not_before = now(), relay_at = now(), updated_at = now()
                     WHERE id = @submission
                     """, ("reason", reason), ("submission", submissionId)),
             },

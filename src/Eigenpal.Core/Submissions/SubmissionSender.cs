@@ -59,7 +59,7 @@ public sealed partial class SubmissionSender(
     private async Task<SendOutcome> SendNewAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
-        var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, ct);
+        var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, options.Value.ReconcileAfter, ct);
         if (attempt is null)
         {
             return SendOutcome.AlreadyHandled;
@@ -76,9 +76,10 @@ public sealed partial class SubmissionSender(
         {
             var response = await client.Workflows.RunAsync(submission.Workflow, request, ct);
             var status = response.Status ?? ExecutionStatus.Created;
+            // The API has accepted the run: record it even if shutdown has begun meanwhile.
             await SubmissionSendStore.RecordAcceptedAsync(
                 connection, submission.Id, attempt, response.ExecutionId, status, response.Result, response.Error,
-                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", ct);
+                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None);
             LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
             return SendOutcome.Sent;
         }
@@ -87,6 +88,13 @@ public sealed partial class SubmissionSender(
             // A 429 never created anything: the attempt is forgotten and the submission waits out Retry-After.
             var wait = ex.RetryAfter ?? options.Value.TransientRetryDelay;
             await SubmissionSendStore.RecordNotSentAsync(connection, submission.Id, attempt, wait, "rate limited (429)", CancellationToken.None);
+            return SendOutcome.Deferred;
+        }
+        catch (EigenpalTransportException ex) when (!ex.IsTimeout)
+        {
+            // The client raises this for a run only when the request provably never left (refused, no such host).
+            await SubmissionSendStore.RecordNotSentAsync(
+                connection, submission.Id, attempt, options.Value.TransientRetryDelay, "API unreachable: " + ex.Message, CancellationToken.None);
             return SendOutcome.Deferred;
         }
         catch (EigenpalException ex) when (ex is EigenpalValidationException or EigenpalAuthenticationException
@@ -98,7 +106,7 @@ public sealed partial class SubmissionSender(
             LogRefused(logger, submission.Id, submission.Workflow, reason);
             return SendOutcome.Refused;
         }
-        catch (Exception ex) when (ex is EigenpalOutcomeUnknownException or EigenpalServerException or HttpRequestException
+        catch (Exception ex) when (ex is EigenpalOutcomeUnknownException or EigenpalServerException or EigenpalTransportException or HttpRequestException
                                        || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // The request may have reached the API: find out instead of sending it again.
@@ -120,10 +128,10 @@ public sealed partial class SubmissionSender(
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
         ExecutionSummary? found;
-        bool searchedEverything;
+        bool conclusive;
         try
         {
-            (found, searchedEverything) = await _reconciler.FindAsync(connection, submission.Workflow, attempt.SentAt, submission.Input, files, ct);
+            (found, conclusive) = await _reconciler.FindAsync(connection, submission.Workflow, attempt.SentAt, submission.Input, files, ct);
         }
         catch (EigenpalException ex) when (ex is not EigenpalAuthenticationException)
         {
@@ -135,39 +143,44 @@ public sealed partial class SubmissionSender(
         {
             await SubmissionSendStore.RecordAcceptedAsync(
                 connection, submission.Id, attempt, found.Id, found.Status, found.Result, found.Error, found.CreatedAt,
-                pollingOptions.Value.MinInterval, identity.Name, "reconciled: run found by listing the workflow's executions", ct);
+                pollingOptions.Value.MinInterval, identity.Name, "reconciled: run found by listing the workflow's executions", CancellationToken.None);
             LogReconciled(logger, submission.Id, attempt.Attempt, found.Id);
             return SendOutcome.Reconciled;
         }
 
         var settle = options.Value.UnknownOutcomeSettleTime;
-        if (await AttemptAgeAsync(connection, attempt.Id, ct) < settle)
+        if (await TimeSinceReconcileBeganAsync(connection, attempt.Id, ct) < settle)
         {
             // The run may still become visible (a slow server, a request still being processed).
             return SendOutcome.AwaitingReconciliation;
         }
 
-        if (searchedEverything)
+        if (conclusive)
         {
-            // Long after any request of this attempt could have been processed, a complete listing
-            // of its window has no such run: the request never reached the API. Sending again is
-            // a decision backed by evidence, recorded as a new attempt.
+            // Long after any request of this attempt could have been processed, a conclusive
+            // listing of its window has no such run: the request never reached the API. Sending
+            // again is a decision backed by evidence, recorded as a new attempt.
             var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after it was sent: the request never reached the API";
             await SubmissionSendStore.RecordNotCreatedAsync(connection, submission.Id, attempt, notCreated, identity.Name, ct);
             LogNotCreated(logger, submission.Id, attempt.Attempt);
             return SendOutcome.Deferred;
         }
 
-        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but the workflow has too many executions around its send time to search them all; not resent automatically";
+        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but its executions around the send time could not all be searched or compared (too many, or no triggerInput to compare); not resent automatically";
         await SubmissionSendStore.RecordWithoutExecutionAsync(
             connection, submission.Id, attempt, ExecutionState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct);
         LogUndetermined(logger, submission.Id, attempt.Attempt);
         return SendOutcome.Undetermined;
     }
 
-    private static async Task<TimeSpan> AttemptAgeAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
+    /// <summary>Starts the settle clock on the first reconciliation of an attempt and reads it.</summary>
+    private static async Task<TimeSpan> TimeSinceReconcileBeganAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT now() - sent_at FROM eigenpal.executions WHERE id = @id", connection);
+        await using var command = new NpgsqlCommand("""
+            UPDATE eigenpal.executions SET reconcile_since = COALESCE(reconcile_since, now())
+            WHERE id = @id
+            RETURNING now() - reconcile_since
+            """, connection);
         command.Parameters.AddWithValue("id", attemptId);
         return (TimeSpan)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -5,17 +5,18 @@ namespace Eigenpal.Submissions;
 
 /// <summary>
 /// Decides whether a listed execution's <c>triggerInput</c> is the input we sent. Scalars must
-/// be equal. How the API echoes file inputs is not specified, so a file input is checked only
-/// where the echo carries something recognisable (a file name or a SHA-256) and never rejects
-/// a match otherwise.
+/// be equal. How the API echoes file inputs is not specified, so a file echo is compared only
+/// where it carries something recognisable (a SHA-256 or a file name). An execution whose echo
+/// cannot be compared (no <c>triggerInput</c>, an unrecognised file echo) is <see cref="TriggerMatch.Unknown"/>:
+/// it might be ours, so a search that met one proves nothing by finding no match.
 /// </summary>
 internal static class TriggerInputMatcher
 {
-    public static bool Matches(JsonElement? triggerInput, JsonObject scalars, IReadOnlyList<SubmissionFile> files)
+    public static TriggerMatch Match(JsonElement? triggerInput, JsonObject scalars, IReadOnlyList<SubmissionFile> files)
     {
         if (triggerInput is not { ValueKind: JsonValueKind.Object } echoed)
         {
-            return false;
+            return TriggerMatch.Unknown;
         }
 
         var echo = JsonNode.Parse(echoed.GetRawText())!.AsObject();
@@ -23,25 +24,38 @@ internal static class TriggerInputMatcher
         {
             if (!echo.TryGetPropertyValue(name, out var echoedValue) || !CanonicalJson.AreEqual(value, echoedValue))
             {
-                return false;
+                return TriggerMatch.NoMatch;
             }
         }
 
-        return files.All(file => FileMatches(echo[file.InputName], file));
+        var result = TriggerMatch.Match;
+        foreach (var file in files)
+        {
+            var fileMatch = FileMatch(echo[file.InputName], file);
+            if (fileMatch == TriggerMatch.NoMatch)
+            {
+                return TriggerMatch.NoMatch;
+            }
+
+            if (fileMatch == TriggerMatch.Unknown)
+            {
+                result = TriggerMatch.Unknown;
+            }
+        }
+
+        return result;
     }
 
-    private static bool FileMatches(JsonNode? echoed, SubmissionFile file)
+    private static TriggerMatch FileMatch(JsonNode? echoed, SubmissionFile file)
     {
         switch (echoed)
         {
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                return text == file.FileName || text == file.Sha256 || text.Contains(file.FileName, StringComparison.Ordinal);
             case JsonObject obj:
                 foreach (var key in new[] { "sha256", "hash" })
                 {
                     if (obj[key] is JsonValue hash && hash.TryGetValue<string>(out var h))
                     {
-                        return string.Equals(h, file.Sha256, StringComparison.OrdinalIgnoreCase);
+                        return string.Equals(h, file.Sha256, StringComparison.OrdinalIgnoreCase) ? TriggerMatch.Match : TriggerMatch.NoMatch;
                     }
                 }
 
@@ -49,13 +63,29 @@ internal static class TriggerInputMatcher
                 {
                     if (obj[key] is JsonValue name && name.TryGetValue<string>(out var n))
                     {
-                        return n == file.FileName;
+                        // A name alone is weak evidence: the same name may carry other bytes.
+                        return n == file.FileName ? TriggerMatch.Unknown : TriggerMatch.NoMatch;
                     }
                 }
 
-                return true;
+                return TriggerMatch.Unknown;
+            case JsonValue value when value.TryGetValue<string>(out var text) && text == file.Sha256:
+                return TriggerMatch.Match;
             default:
-                return true;
+                return TriggerMatch.Unknown;
         }
     }
+}
+
+/// <summary>What comparing one listed execution with our input says.</summary>
+internal enum TriggerMatch
+{
+    /// <summary>The echo shows our input.</summary>
+    Match,
+
+    /// <summary>The echo shows another input: not ours.</summary>
+    NoMatch,
+
+    /// <summary>The echo cannot be compared: it might be ours.</summary>
+    Unknown,
 }

@@ -1,10 +1,16 @@
+using Hangfire;
+using Hangfire.Dashboard;
+
 namespace Eigenpal.Worker.Hosting;
 
-/// <summary>Builds the worker host: configuration, logging, services and (later) the dashboard.</summary>
+/// <summary>Builds the worker host: configuration, logging, services and the Hangfire dashboard.</summary>
 public static class WorkerHost
 {
     /// <summary>The dashboard's address unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5081";
+
+    /// <summary>Where the Hangfire dashboard is served.</summary>
+    public const string DashboardPath = "/hangfire";
 
     /// <summary>Creates the worker application; <paramref name="configure"/> lets tests and the demo override settings.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -19,6 +25,14 @@ public static class WorkerHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        // Jobs hold submission ids, never secrets; still, the dashboard answers local requests only
+        // (there is no authentication to configure yet) and does not print the storage's connection.
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "Eigenpal Worker",
+            DisplayStorageConnectionString = false,
+        });
         return app;
     }
 }

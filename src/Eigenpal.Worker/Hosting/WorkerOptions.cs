@@ -25,9 +25,12 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReenqueueAfter { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>A submission left in "sending" this long gets a job that reconciles it (its sender may have died).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan StaleSendingAfter { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// The relay stops adding submit jobs while this many wait in Hangfire's queue, so a large
+    /// backlog stays in the table (where it costs nothing) instead of flooding the job queue.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxQueuedSubmitJobs { get; set; } = 100;
 
     /// <summary>Apply pending migrations when the worker starts.</summary>
     public bool MigrateOnStart { get; set; } = true;

@@ -11,9 +11,12 @@ namespace Eigenpal.Worker.Jobs;
 /// </summary>
 public sealed partial class SubmitChunkJob(SubmissionSender sender, IOptions<WorkerOptions> options, ILogger<SubmitChunkJob> logger)
 {
+    /// <summary>The Hangfire queue of submit jobs.</summary>
+    public const string Queue = "submit";
+
     /// <summary>Sends each submission of the chunk (concurrently up to <see cref="WorkerOptions.SendConcurrency"/>).</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 30])]
-    [Queue("submit")]
+    [Queue(Queue)]
     public async Task RunAsync(Guid[] submissionIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submissionIds);

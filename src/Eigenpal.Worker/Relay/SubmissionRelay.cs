@@ -12,10 +12,13 @@ namespace Eigenpal.Worker.Relay;
 /// marked with the time their job was enqueued; jobs are enqueued before that mark commits, so
 /// a crash in between only causes a duplicate job, which the sender turns into a no-op.
 /// Submissions whose job was lost with a dead worker, or whose sender died mid-send, get a new
-/// job after <see cref="WorkerOptions.ReenqueueAfter"/> / <see cref="WorkerOptions.StaleSendingAfter"/>.
+/// job when their <c>relay_at</c> comes (<see cref="WorkerOptions.ReenqueueAfter"/> after the last
+/// job, <c>Sender:ReconcileAfter</c> after a send began). While Hangfire's submit queue is full
+/// (<see cref="WorkerOptions.MaxQueuedSubmitJobs"/>) the backlog waits in the table.
 /// </summary>
 public sealed partial class SubmissionRelay(
-    NpgsqlDataSource dataSource, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, ILogger<SubmissionRelay> logger) : BackgroundService
+    NpgsqlDataSource dataSource, IBackgroundJobClient jobs, JobStorage storage, IOptions<WorkerOptions> options, ILogger<SubmissionRelay> logger)
+    : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,9 +34,10 @@ public sealed partial class SubmissionRelay(
                     await wakeUp.WaitAsync(options.Value.RelayInterval, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be restarting: nothing is lost, the rows are still there when it is back.
+                // The database may be restarting (Hangfire wraps that in BackgroundJobClientException):
+                // nothing is lost, the rows are still there when it is back. The relay must never stop.
                 LogRelayFailed(logger, ex.Message);
                 await Task.Delay(options.Value.RelayInterval, stoppingToken);
             }
@@ -44,24 +48,27 @@ public sealed partial class SubmissionRelay(
     public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (storage.GetMonitoringApi().EnqueuedCount(SubmitChunkJob.Queue) >= settings.MaxQueuedSubmitJobs)
+        {
+            return 0;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // relay_at says when a waiting row next needs a job: now for new rows, after Retry-After
+        // for throttled ones, and — once a job exists — only when that job should long be done.
         await using var claim = new NpgsqlCommand("""
             WITH ready AS (
                 SELECT id FROM eigenpal.submissions
-                WHERE state IN ('pending', 'sending') AND not_before <= now()
-                  AND (enqueued_at IS NULL
-                       OR (state = 'pending' AND enqueued_at < now() - @reenqueue)
-                       OR (state = 'sending' AND enqueued_at < now() - @stale))
-                ORDER BY not_before
+                WHERE state IN ('pending', 'sending') AND relay_at <= now()
+                ORDER BY relay_at
                 LIMIT @limit
                 FOR UPDATE SKIP LOCKED)
-            UPDATE eigenpal.submissions s SET enqueued_at = now()
+            UPDATE eigenpal.submissions s SET enqueued_at = now(), relay_at = now() + @reenqueue
             FROM ready WHERE s.id = ready.id
             RETURNING s.id
             """, connection, transaction);
         claim.Parameters.AddWithValue("reenqueue", settings.ReenqueueAfter);
-        claim.Parameters.AddWithValue("stale", settings.StaleSendingAfter);
         claim.Parameters.AddWithValue("limit", settings.ChunkSize * 50);
         var ids = new List<Guid>();
         await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))

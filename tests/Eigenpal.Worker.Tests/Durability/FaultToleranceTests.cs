@@ -29,6 +29,9 @@ public sealed class FaultToleranceTests(PostgresServer postgres)
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
             o.Faults = new FaultOptions { RateLimitPerSecond = 40, RateLimitBurst = 10, ServerErrorRate = 0.1, ServiceUnavailableShare = 0.5 });
+        // The fleet's own limit (60/s) is above the API's (40/s): both the limiter's waits and the API's 429s happen.
+        scenario.Settings["Eigenpal__RateLimit__RequestsPerSecond"] = "60";
+        scenario.Settings["Eigenpal__RateLimit__Burst"] = "10";
         await scenario.Database.Intake.RecordBatchAsync("storm", SampleSubmissions.Mixed(150, "storm"));
 
         scenario.StartWorker();

@@ -58,7 +58,7 @@ public sealed class WorkerScenario : IAsyncDisposable
         scenario.Settings["Eigenpal__Polling__TickSeconds"] = "1";
         scenario.Settings["Eigenpal__Polling__ClaimBatchSize"] = "50";
         scenario.Settings["Eigenpal__Worker__ReenqueueAfter"] = "00:00:15";
-        scenario.Settings["Eigenpal__Worker__StaleSendingAfter"] = "00:00:03";
+        scenario.Settings["Eigenpal__Sender__ReconcileAfter"] = "00:00:03";
         scenario.Settings["Eigenpal__RateLimit__RequestsPerSecond"] = "1000";
         scenario.Settings["Eigenpal__RateLimit__Burst"] = "100";
         scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:10";
