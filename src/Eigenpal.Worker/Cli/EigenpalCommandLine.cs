@@ -10,7 +10,7 @@ public static class EigenpalCommandLine
 {
     private const string ExitCodeHelp =
         "Exit codes: 0 done (with --wait: all completed); 1 some did not complete; 2 bad input or usage (good rows are still recorded); " +
-        "3 database unreachable; 4 API key missing or API refused (unknown workflow, forbidden); 130 interrupted.";
+        "3 database unreachable; 4 API key missing or API refused (unknown workflow, forbidden); 5 --wait --timeout ran out (work carries on); 130 interrupted.";
 
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>

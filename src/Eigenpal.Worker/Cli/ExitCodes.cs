@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>The API key is missing, or the API refused or could not be reached (unknown workflow or version, forbidden, bad key).</summary>
     public const int ApiUnavailable = 4;
 
+    /// <summary><c>--wait --timeout</c> ran out while submissions were still unfinished; they carry on in the worker.</summary>
+    public const int StillRunning = 5;
+
     /// <summary>An unexpected internal error (a bug): the message says what happened.</summary>
     public const int InternalError = 70;
 

@@ -82,7 +82,9 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         var (counts, ended) = await new BatchProgress(services).WaitAsync(report.SubmissionIds, timeout, quiet: settings.Json, cancellationToken);
         report.Counts = counts;
         var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed) == report.SubmissionIds.Count;
-        var code = report.Problems.Count > 0 ? ExitCodes.BadInput : allCompleted ? ExitCodes.Success : ExitCodes.NotAllCompleted;
+        var code = report.Problems.Count > 0 ? ExitCodes.BadInput
+            : !ended ? ExitCodes.StillRunning
+            : allCompleted ? ExitCodes.Success : ExitCodes.NotAllCompleted;
         if (!ended)
         {
             report.Warnings.Add($"Stopped waiting after {settings.Timeout}; the submissions carry on.");

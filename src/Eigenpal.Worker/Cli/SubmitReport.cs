@@ -97,6 +97,7 @@ internal sealed class SubmitReport(string workflow, string? batchName)
         {
             ExitCodes.Success => "[green]Done.[/]",
             ExitCodes.NotAllCompleted => $"[yellow]Some submissions did not complete[/] (exit code {exitCode}): see 'eigenpal list --batch {BatchId} --status failed,rejected,error,cancelled'.",
+            ExitCodes.StillRunning => $"[yellow]Stopped waiting; submissions are still in progress[/] (exit code {exitCode}): follow them with 'eigenpal status --batch {BatchId} --watch'.",
             _ => $"[red]Finished with problems[/] (exit code {exitCode}).",
         });
         return exitCode;

@@ -8,7 +8,7 @@ namespace Eigenpal.Worker.Tests.Durability;
 public sealed class BatchProcessingTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task A_batch_reaches_final_states_with_exactly_one_remote_execution_each()
+    public async Task A_batch_reaches_final_states_with_exactly_one_remote_execution_each_and_no_secret_is_stored_or_logged()
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres);
         await scenario.Database.Intake.RecordBatchAsync("batch-300", SampleSubmissions.Mixed(300, "b300"));
@@ -36,6 +36,10 @@ public sealed class BatchProcessingTests(PostgresServer postgres)
             WHERE e.status = 'completed' AND s.workflow = 'extract-invoice'
               AND e.result->>'invoiceNumber' IS DISTINCT FROM 'INV-b300-' || substring(s.source_name from 'invoice-([0-9]+)')
             """));
+
+        // The API key reached neither the logs nor the database (ours or Hangfire's).
+        Assert.DoesNotContain(scenario.Simulator.ApiKey, scenario.Workers[0].Output, StringComparison.Ordinal);
+        Assert.Equal(0, await scenario.Database.RowsContainingAsync(scenario.Simulator.ApiKey));
 
         // Polling is cheaper than one get per execution per poll: list calls answer for many at once.
         var statusCalls = simulator.RequestsTo(EndpointNames.GetExecution) + simulator.RequestsTo(EndpointNames.ListExecutions);

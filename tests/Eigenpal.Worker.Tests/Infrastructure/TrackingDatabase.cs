@@ -49,6 +49,23 @@ public sealed class TrackingDatabase : IAsyncDisposable
         return counts.Where(c => SubmissionState.IsFinal(c.Key)).Sum(c => c.Value);
     }
 
+    /// <summary>Rows of every table in our schema and Hangfire's whose text contains <paramref name="text"/>.</summary>
+    public async Task<long> RowsContainingAsync(string text)
+    {
+        var tables = await ColumnAsync<string>(
+            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables " +
+            "WHERE table_schema IN ('eigenpal', 'hangfire') AND table_type = 'BASE TABLE'");
+        long rows = 0;
+        foreach (var table in tables)
+        {
+            await using var command = DataSource.CreateCommand($"SELECT count(*) FROM {table} t WHERE t::text LIKE '%' || @text || '%'");
+            command.Parameters.AddWithValue("text", text);
+            rows += (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        return rows;
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
