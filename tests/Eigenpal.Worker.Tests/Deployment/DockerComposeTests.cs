@@ -64,6 +64,14 @@ public sealed partial class DockerComposeTests
     }
 
     [Fact]
+    public void Worker_image_runs_the_worker_when_started_without_a_command()
+    {
+        var text = File.ReadAllText(BuildOf("worker").Dockerfile);
+
+        Assert.Matches(@"(?m)^CMD \[""worker""\]$", text[text.LastIndexOf("\nFROM ", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public void Worker_waits_for_healthy_postgres_and_simulator()
     {
         var dependsOn = Mapping(Service("worker"), "depends_on");
