@@ -39,7 +39,12 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         return due;
     }
 
-    /// <summary>Records one poll cycle's observations in one transaction; returns how many statuses changed.</summary>
+    /// <summary>
+    /// Records one poll cycle's observations in one transaction; returns how many statuses changed.
+    /// Two workers may record overlapping rows (one list page answers for executions another worker
+    /// claimed), so rows are always locked in id order, and a deadlock that slips through anyway is
+    /// retried: what was observed is not thrown away.
+    /// </summary>
     public async Task<int> RecordAsync(IReadOnlyList<PolledExecution> polled, string observer, CancellationToken ct)
     {
         if (polled.Count == 0)
@@ -47,6 +52,22 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
             return 0;
         }
 
+        var ordered = polled.OrderBy(p => p.Execution.Id).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordInOneTransactionAsync(ordered, observer, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task<int> RecordInOneTransactionAsync(IReadOnlyList<PolledExecution> polled, string observer, CancellationToken ct)
+    {
         var changed = 0;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
