@@ -18,6 +18,7 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddEigenpalWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("Eigenpal:Worker")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddEigenpalStore(configuration);
         services.AddEigenpalTracking(configuration);
 
