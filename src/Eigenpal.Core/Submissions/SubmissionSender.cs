@@ -160,7 +160,7 @@ public sealed partial class SubmissionSender(
             // Long after any request of this attempt could have been processed, a conclusive
             // listing of its window has no such run: the request never reached the API. Sending
             // again is a decision backed by evidence, recorded as a new attempt.
-            var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after it was sent: the request never reached the API";
+            var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after reconciliation began: the request never reached the API";
             await SubmissionSendStore.RecordNotCreatedAsync(connection, submission.Id, attempt, notCreated, identity.Name, ct);
             LogNotCreated(logger, submission.Id, attempt.Attempt);
             return SendOutcome.Deferred;

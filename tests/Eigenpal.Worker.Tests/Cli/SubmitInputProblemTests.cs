@@ -44,6 +44,48 @@ public sealed class SubmitInputProblemTests(PostgresServer postgres) : IDisposab
     }
 
     [Fact]
+    public async Task A_folder_with_an_oversized_and_an_unreadable_file_records_the_rest_and_names_both()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "small.txt"), "Invoice No: INV-S");
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "large.txt"), new byte[4096]);
+        var locked = Path.Combine(_folder, "locked.txt");
+        await File.WriteAllTextAsync(locked, "Invoice No: INV-L");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.None);
+        }
+
+        var readable = IsReadable(locked); // root reads a mode-000 file anyway; then only the size limit is checked
+
+        var run = await CliRun.RunAsync(scenario.Settings, "submit", "-w", "extract-invoice", "--dir", _folder, "--pattern", "*.txt", "--max-file-size", "1KB", "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var problems = run.Json["problems"]!.AsArray().Select(p => $"{p!["where"]}|{p["message"]}").ToList();
+        Assert.True(problems.Any(p => p.Contains("large.txt|", StringComparison.Ordinal) && p.Contains("limit", StringComparison.OrdinalIgnoreCase)), string.Join('\n', problems));
+        if (!readable)
+        {
+            Assert.Contains(problems, p => p.Contains("locked.txt|", StringComparison.Ordinal));
+        }
+
+        var recorded = await scenario.Database.ColumnAsync<string>("SELECT source_name FROM eigenpal.submissions ORDER BY source_name");
+        Assert.Equal(readable ? ["locked.txt", "small.txt"] : ["small.txt"], recorded);
+    }
+
+    private static bool IsReadable(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_csv_manifest_reports_bad_scalars_and_field_counts_and_an_unknown_column_rejects_the_manifest()
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres);
