@@ -14,6 +14,9 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>The Hangfire queues this worker serves, most urgent first.</summary>
     public static readonly string[] Queues = ["poll", "submit", "default"];
 
+    /// <summary>Hangfire's own schema, next to ours (<c>eigenpal</c>).</summary>
+    public const string HangfireSchema = "hangfire";
+
     /// <summary>Adds everything the <c>eigenpal worker</c> process runs.</summary>
     public static IServiceCollection AddEigenpalWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,12 +58,13 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>
     /// Hangfire.PostgreSql tuned for recovery within seconds after a crash: its defaults keep a
     /// killed worker's locks for 10 min and its fetched jobs invisible for 30 min.
-    /// Hangfire owns its own schema (<c>hangfire</c>) and creates it; ours is migrated separately.
+    /// Hangfire's schema (<c>hangfire</c>) is installed at start by <see cref="MigrateOnStartService"/>,
+    /// under a lock, instead of by the storage (which races when workers start together).
     /// </summary>
     private static PostgreSqlStorageOptions HangfireStorageOptions() => new()
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
+        SchemaName = HangfireSchema,
+        PrepareSchemaIfNecessary = false,
         QueuePollInterval = TimeSpan.FromMilliseconds(500),
         EnableLongPolling = true,
         DistributedLockTimeout = TimeSpan.FromSeconds(20),

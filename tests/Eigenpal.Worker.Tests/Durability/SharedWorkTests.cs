@@ -24,6 +24,9 @@ public sealed class SharedWorkTests(PostgresServer postgres)
         await scenario.WaitForAllFinalAsync(400, TimeSpan.FromSeconds(120));
 
         await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+        // Both started cleanly against the fresh database (Hangfire's schema installed once, in turn).
+        Assert.DoesNotContain("fail: ", a.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail: ", b.Output, StringComparison.Ordinal);
         // Each poll job that claimed due executions says so (at Debug level): both processes did.
         Assert.Contains("Polled ", a.Output, StringComparison.Ordinal);
         Assert.Contains("Polled ", b.Output, StringComparison.Ordinal);
