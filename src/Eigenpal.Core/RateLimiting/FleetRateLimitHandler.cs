@@ -7,7 +7,7 @@ namespace Eigenpal.RateLimiting;
 /// pause for the whole fleet. It sits inside the client's retry handler, so each attempt waits
 /// for its own slot.
 /// </summary>
-public sealed class FleetRateLimitHandler(FleetRateLimiter limiter) : DelegatingHandler
+public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider time) : DelegatingHandler
 {
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter) : Delegating
         return response;
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -30,6 +30,6 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter) : Delegating
             return delta;
         }
 
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return header?.Date is { } date ? date - time.GetUtcNow() : null;
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class SubmissionSender(
             {
                 null => SendOutcome.AlreadyHandled,
                 { State: SubmissionState.Sending, CurrentAttempt: { Status: ExecutionState.Sending } attempt } =>
-                    await ReconcileAsync(connection, submission, attempt, cancellationToken),
+                    await ReconcileAsync(connection, submission, attempt, files: null, cancellationToken),
                 { State: SubmissionState.Pending, Due: false } => SendOutcome.Deferred,
                 { State: SubmissionState.Pending } => await SendNewAttemptAsync(connection, submission, cancellationToken),
                 _ => SendOutcome.AlreadyHandled,
@@ -111,7 +111,7 @@ public sealed partial class SubmissionSender(
         {
             // The request may have reached the API: find out instead of sending it again.
             LogOutcomeUnknown(logger, submission.Id, submission.Workflow, ex.GetType().Name);
-            return await ReconcileAsync(connection, submission, attempt, ct);
+            return await ReconcileAsync(connection, submission, attempt, files, ct);
         }
         catch (EigenpalException ex)
         {
@@ -124,9 +124,10 @@ public sealed partial class SubmissionSender(
         }
     }
 
-    private async Task<SendOutcome> ReconcileAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, CancellationToken ct)
+    private async Task<SendOutcome> ReconcileAsync(
+        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, IReadOnlyList<SubmissionFile>? files, CancellationToken ct)
     {
-        var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
+        files ??= await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
         ExecutionSummary? found;
         bool conclusive;
         try
