@@ -217,6 +217,15 @@ internal static class SubmissionSendStore
         await ExecuteInTransactionAsync(batch, ct);
     }
 
+    /// <summary>Asks the relay to hand the submission to a job again after <paramref name="delay"/>.</summary>
+    public static async Task RelayAgainAfterAsync(NpgsqlConnection connection, Guid submissionId, TimeSpan delay, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("UPDATE eigenpal.submissions SET relay_at = now() + @delay WHERE id = @id", connection);
+        command.Parameters.AddWithValue("delay", delay);
+        command.Parameters.AddWithValue("id", submissionId);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Of the given remote ids, those already recorded for some attempt.</summary>
     public static async Task<HashSet<string>> ClaimedRemoteIdsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> remoteIds, CancellationToken ct)
     {

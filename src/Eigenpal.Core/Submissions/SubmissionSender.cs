@@ -150,9 +150,12 @@ public sealed partial class SubmissionSender(
         }
 
         var settle = options.Value.UnknownOutcomeSettleTime;
-        if (await TimeSinceReconcileBeganAsync(connection, attempt.Id, ct) < settle)
+        var waited = await TimeSinceReconcileBeganAsync(connection, attempt.Id, ct);
+        if (waited < settle)
         {
-            // The run may still become visible (a slow server, a request still being processed).
+            // The run may still become visible (a slow server, a request still being processed):
+            // look again as soon as the settle time is over.
+            await SubmissionSendStore.RelayAgainAfterAsync(connection, submission.Id, settle - waited, ct);
             return SendOutcome.AwaitingReconciliation;
         }
 

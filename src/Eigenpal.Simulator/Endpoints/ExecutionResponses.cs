@@ -35,7 +35,7 @@ internal static class ExecutionResponses
             steps);
     }
 
-    public static ExecutionSummaryResponse Summary(Execution e, DateTimeOffset now)
+    public static ExecutionSummaryResponse Summary(Execution e, DateTimeOffset now, bool omitTriggerInput = false)
     {
         var view = e.ViewAt(now);
         return new ExecutionSummaryResponse(
@@ -44,7 +44,7 @@ internal static class ExecutionResponses
             view.Status,
             WireTime.Format(e.CreatedAt),
             e.TriggerType,
-            e.TriggerInput,
+            omitTriggerInput ? null : e.TriggerInput,
             view.Result,
             view.Error,
             WireTime.Format(view.StartedAt),

@@ -1,5 +1,6 @@
 using Eigenpal.Simulator.Endpoints.Contracts;
 using Eigenpal.Simulator.Engine;
+using Eigenpal.Simulator.Faults;
 using Eigenpal.Simulator.Workflows;
 
 namespace Eigenpal.Simulator.Endpoints;
@@ -19,7 +20,7 @@ internal static class ExecutionsEndpoints
     }
 
     /// <summary>Newest first. Only the workflow's own index is scanned.</summary>
-    public static IResult List(HttpContext context, string id, WorkflowCatalog catalog, ExecutionStore store, TimeProvider time)
+    public static IResult List(HttpContext context, string id, WorkflowCatalog catalog, ExecutionStore store, FaultState faults, TimeProvider time)
     {
         if (catalog.Find(id) is not { } workflow)
         {
@@ -69,7 +70,7 @@ internal static class ExecutionsEndpoints
 
             if (total >= paging.Offset && page.Count < paging.Limit)
             {
-                page.Add(ExecutionResponses.Summary(e, now));
+                page.Add(ExecutionResponses.Summary(e, now, faults.Current.OmitTriggerInput));
             }
 
             total++;

@@ -25,6 +25,45 @@ public sealed class FaultToleranceTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_run_that_never_reached_the_API_is_proven_absent_and_sent_again_as_a_new_attempt()
+    {
+        // A third of the run requests hang without creating anything; the client gives up after 2 s.
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+            o.Faults = new FaultOptions { HangRate = 0.3, HangMs = 30_000, Endpoints = ["runWorkflow"] });
+        scenario.Settings["Eigenpal__Timeout"] = "00:00:02";
+        scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:03";
+        await scenario.Database.Intake.RecordBatchAsync("hung", SampleSubmissions.Mixed(20, "hung"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(20, TimeSpan.FromSeconds(120));
+
+        Assert.True(scenario.Simulator.GetCounters().Hung > 0, "some run requests should have hung");
+        await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+        Assert.True(await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'not-created'") > 0);
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions WHERE attempt > 1 AND state = 'completed' AND NOT EXISTS " +
+            "(SELECT 1 FROM eigenpal.executions e WHERE e.submission_id = submissions.id AND e.attempt = submissions.attempt - 1 AND e.status = 'not-created')"));
+    }
+
+    [Fact]
+    public async Task A_lost_run_that_cannot_be_matched_is_marked_undetermined_and_never_sent_twice()
+    {
+        // Every run is created but its response lost, and list items carry no triggerInput to match.
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+            o.Faults = new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runWorkflow"], OmitTriggerInput = true });
+        scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:03";
+        await scenario.Database.Intake.RecordBatchAsync("unmatchable", SampleSubmissions.Mixed(10, "unmatchable"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(10, TimeSpan.FromSeconds(90));
+
+        var counters = scenario.Simulator.GetCounters();
+        Assert.Equal(10, counters.ExecutionsCreated);
+        Assert.Equal(10, counters.RequestsTo(Eigenpal.Simulator.Endpoints.EndpointNames.RunWorkflow));
+        Assert.Equal(10, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM eigenpal.submissions WHERE state = 'undetermined' AND state_reason LIKE '%not resent automatically%'"));
+    }
+
+    [Fact]
     public async Task Rate_limit_storms_and_server_errors_delay_the_batch_but_every_call_waits_out_Retry_After()
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres, o =>

@@ -12,7 +12,7 @@ internal sealed record ExecutionSummaryResponse(
     string Status,
     string CreatedAt,
     string TriggerType,
-    JsonElement TriggerInput,
+    JsonElement? TriggerInput,
     JsonElement? Result,
     string? Error,
     string? StartedAt,
