@@ -20,5 +20,5 @@ internal sealed record ExecutionObservation(
 
     public static ExecutionObservation From(ExecutionStatusResponse response) => new(
         response.Status, response.Result, response.Error, response.CreatedAt, null, response.CompletedAt,
-        response.Observability?.Failure?.Category.ToString().ToLowerInvariant(), response.Observability?.Failure?.Retryable, "get");
+        response.Observability?.Failure?.Category, response.Observability?.Failure?.Retryable, "get");
 }

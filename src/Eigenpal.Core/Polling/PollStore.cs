@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Eigenpal.Api;
 using Eigenpal.Executions;
+using Eigenpal.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -119,7 +119,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         var command = new NpgsqlBatchCommand("""
             WITH changed AS (
                 UPDATE eigenpal.executions
-                SET status = @status, result = @result, error = @error,
+                SET status = @status, result = @result::jsonb, error = @error,
                     remote_created_at = COALESCE(@created, remote_created_at),
                     started_at = COALESCE(@started, started_at),
                     completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END,
@@ -135,7 +135,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
             FROM changed WHERE s.id = changed.submission_id AND s.attempt = changed.attempt
             """);
         command.Parameters.AddWithValue("status", ExecutionState.Of(observation.Status));
-        command.Parameters.Add(new NpgsqlParameter("result", NpgsqlDbType.Jsonb) { Value = Json(observation.Result) });
+        command.Parameters.AddWithValue("result", JsonbText.From(observation.Result));
         command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)observation.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("created", NpgsqlDbType.TimestampTz, (object?)observation.CreatedAt ?? DBNull.Value);
         command.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, (object?)observation.StartedAt ?? DBNull.Value);
@@ -178,6 +178,4 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
         reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7));
 
-    private static object Json(JsonElement? value) =>
-        value is { ValueKind: not JsonValueKind.Undefined } element ? element.GetRawText() : DBNull.Value;
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Eigenpal.Api;
 using Eigenpal.Executions;
+using Eigenpal.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Eigenpal.Submissions;
 
@@ -37,7 +37,7 @@ internal static class SubmissionSendStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT s.workflow, s.version, s.input::text, s.state, s.attempt, s.not_before <= now(),
-                   e.id, e.attempt, e.status, e.sent_at, now() - e.sent_at
+                   e.id, e.attempt, e.status, e.sent_at
             FROM eigenpal.submissions s
             LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
@@ -50,7 +50,7 @@ internal static class SubmissionSendStore
         }
 
         var attempt = reader.IsDBNull(6) ? null : new SendingAttempt(
-            reader.GetGuid(6), reader.GetInt32(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetTimeSpan(10));
+            reader.GetGuid(6), reader.GetInt32(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9));
         return new SubmissionToSend(
             id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
             JsonNode.Parse(reader.GetString(2))!.AsObject(), reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5), attempt);
@@ -112,7 +112,7 @@ internal static class SubmissionSendStore
         insert.Parameters.AddWithValue("sent_at", sentAt);
         await insert.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
-        return new SendingAttempt(id, attempt, ExecutionState.Sending, sentAt, TimeSpan.Zero);
+        return new SendingAttempt(id, attempt, ExecutionState.Sending, sentAt);
     }
 
     /// <summary>Records the execution the API created for an attempt (from its response or from reconciliation).</summary>
@@ -127,12 +127,12 @@ internal static class SubmissionSendStore
             {
                 Command("""
                     UPDATE eigenpal.executions
-                    SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result, error = @error,
+                    SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result::jsonb, error = @error,
                         completed_at = CASE WHEN @terminal THEN now() END,
                         next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @first_poll END, updated_at = now()
                     WHERE id = @attempt
                     """, ("remote", remoteId), ("status", ExecutionState.Of(status)), ("created", (object?)remoteCreatedAt ?? DBNull.Value),
-                    ("result", Jsonb(result)), ("error", (object?)error ?? DBNull.Value), ("terminal", terminal),
+                    ("result", JsonbText.From(result)), ("error", (object?)error ?? DBNull.Value), ("terminal", terminal),
                     ("first_poll", firstPoll), ("attempt", attempt.Id)),
                 Command("""
                     INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
@@ -166,7 +166,11 @@ internal static class SubmissionSendStore
         await ExecuteInTransactionAsync(batch, ct);
     }
 
-    /// <summary>Ends the attempt without a remote execution and puts the submission in <paramref name="submissionState"/>.</summary>
+    /// <summary>
+    /// Ends the attempt without a remote execution and puts the submission in
+    /// <paramref name="submissionState"/>: a final state (refused, undetermined), or pending again
+    /// for a run that provably never reached the API, in which case the relay picks it up at once.
+    /// </summary>
     public static async Task RecordWithoutExecutionAsync(
         NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, string executionState, string submissionState,
         string reason, string? requestId, string observer, CancellationToken ct)
@@ -184,34 +188,10 @@ internal static class SubmissionSendStore
                     VALUES (@attempt, 'sending', @status, @observer, @reason)
                     """, ("attempt", attempt.Id), ("status", executionState), ("observer", observer), ("reason", reason)),
                 Command("""
-                    UPDATE eigenpal.submissions SET state = @state, state_reason = @reason, updated_at = now() WHERE id = @submission
-                    """, ("state", submissionState), ("reason", reason), ("submission", submissionId)),
-            },
-        };
-        await ExecuteInTransactionAsync(batch, ct);
-    }
-
-    /// <summary>
-    /// Closes an attempt whose run provably never reached the API (status <c>not-created</c>) and
-    /// makes the submission pending again, so its next attempt is sent.
-    /// </summary>
-    public static async Task RecordNotCreatedAsync(
-        NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, string reason, string observer, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("UPDATE eigenpal.executions SET status = @status, error = @reason, updated_at = now() WHERE id = @attempt",
-                    ("status", ExecutionState.NotCreated), ("reason", reason), ("attempt", attempt.Id)),
-                Command("""
-                    INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                    VALUES (@attempt, 'sending', @status, @observer, @reason)
-                    """, ("attempt", attempt.Id), ("status", ExecutionState.NotCreated), ("observer", observer), ("reason", reason)),
-                Command("""
-                    UPDATE eigenpal.submissions SET state = 'pending', state_reason = @reason, not_before = now(), relay_at = now(), updated_at = now()
+                    UPDATE eigenpal.submissions
+                    SET state = @state, state_reason = @reason, not_before = now(), relay_at = now(), updated_at = now()
                     WHERE id = @submission
-                    """, ("reason", reason), ("submission", submissionId)),
+                    """, ("state", submissionState), ("reason", reason), ("submission", submissionId)),
             },
         };
         await ExecuteInTransactionAsync(batch, ct);
@@ -241,29 +221,22 @@ internal static class SubmissionSendStore
         return claimed;
     }
 
-    /// <summary>A JSON result as jsonb text (the parameter named "result" is typed jsonb), or NULL.</summary>
-    private static object Jsonb(JsonElement? value) =>
-        value is { ValueKind: not JsonValueKind.Undefined } element ? element.GetRawText() : DBNull.Value;
-
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(name == "result"
-                ? new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = value }
-                : new NpgsqlParameter(name, value));
+            command.Parameters.Add(new NpgsqlParameter(name, value));
         }
 
         return command;
     }
 
-    private static async Task<object?> ExecuteInTransactionAsync(NpgsqlBatch batch, CancellationToken ct)
+    private static async Task ExecuteInTransactionAsync(NpgsqlBatch batch, CancellationToken ct)
     {
         await using var transaction = await batch.Connection!.BeginTransactionAsync(ct);
         batch.Transaction = transaction;
-        var last = await batch.ExecuteScalarAsync(ct);
+        await batch.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
-        return last;
     }
 }

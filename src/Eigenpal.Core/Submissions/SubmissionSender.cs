@@ -165,7 +165,8 @@ public sealed partial class SubmissionSender(
             // listing of its window has no such run: the request never reached the API. Sending
             // again is a decision backed by evidence, recorded as a new attempt.
             var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after reconciliation began: the request never reached the API";
-            await SubmissionSendStore.RecordNotCreatedAsync(connection, submission.Id, attempt, notCreated, identity.Name, ct);
+            await SubmissionSendStore.RecordWithoutExecutionAsync(
+                connection, submission.Id, attempt, ExecutionState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct);
             LogNotCreated(logger, submission.Id, attempt.Attempt);
             return SendOutcome.Deferred;
         }

@@ -14,4 +14,4 @@ internal sealed record SubmissionToSend(
     SendingAttempt? CurrentAttempt);
 
 /// <summary>An attempt row whose run request may have reached the API.</summary>
-internal sealed record SendingAttempt(Guid Id, int Attempt, string Status, DateTimeOffset SentAt, TimeSpan Age);
+internal sealed record SendingAttempt(Guid Id, int Attempt, string Status, DateTimeOffset SentAt);

@@ -12,8 +12,8 @@ public static class WorkerHost
     /// <summary>Where the Hangfire dashboard is served.</summary>
     public const string DashboardPath = "/hangfire";
 
-    /// <summary>Creates the worker application; <paramref name="configure"/> lets tests and the demo override settings.</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>Creates the worker application from its arguments, configuration files and environment.</summary>
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -22,7 +22,6 @@ public static class WorkerHost
         }
 
         builder.Services.AddEigenpalWorker(builder.Configuration);
-        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         // Jobs hold submission ids, never secrets; still, the dashboard answers local requests only

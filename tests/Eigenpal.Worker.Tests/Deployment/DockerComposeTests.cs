@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Eigenpal.Worker.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace Eigenpal.Worker.Tests.Deployment;
@@ -11,7 +12,7 @@ namespace Eigenpal.Worker.Tests.Deployment;
 /// </summary>
 public sealed partial class DockerComposeTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepositoryRoot.Directory;
     private static readonly YamlMappingNode Services = LoadServices();
 
     [Fact]
@@ -230,19 +231,6 @@ public sealed partial class DockerComposeTests
         var yaml = new YamlStream();
         yaml.Load(reader);
         return Mapping((YamlMappingNode)yaml.Documents[0].RootNode, "services");
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Eigenpal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Eigenpal.sln above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex(@"^(?:COPY|ADD)\s+(?<args>.+)$", RegexOptions.IgnoreCase)]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Eigenpal.Simulator;
 using Eigenpal.Simulator.Options;
 
@@ -80,8 +79,6 @@ public sealed class WorkerScenario : IAsyncDisposable
 
     public string WorkerOutputTail() => string.Join("\n---\n", _workers.Select(w =>
         string.Join('\n', w.Output.Split('\n').TakeLast(40))));
-
-    public static string Seconds(double seconds) => TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
