@@ -68,8 +68,20 @@ public sealed class EigenpalClient : IDisposable
         _http = httpClient;
         _ownsHttpClient = ownsHttpClient;
         BaseUrl = settings.BaseUrl;
-        Workflows = new WorkflowsClient(new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time));
+        RequestTimeout = settings.Timeout;
+        var transport = new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time);
+        Clock = transport.Clock;
+        Workflows = new WorkflowsClient(transport);
     }
+
+    /// <summary>The API's clock as learnt from the <c>Date</c> header of every answer this client received.</summary>
+    public ApiClock Clock { get; }
+
+    /// <summary>
+    /// The timeout of one request attempt (a run with <c>wait_for_completion</c> gets that many seconds
+    /// more): once it has passed since a request left, that request is over on this side.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; }
 
     /// <summary>The workflow endpoints, and through <see cref="WorkflowsClient.Executions"/> the execution endpoints.</summary>
     public WorkflowsClient Workflows { get; }

@@ -1,18 +1,31 @@
 using System.Net;
+using Eigenpal.Api;
 
 namespace Eigenpal.RateLimiting;
 
 /// <summary>
 /// Puts every API call of this process through the fleet-wide limiter, and turns a 429 into a
 /// pause for the whole fleet. It sits inside the client's retry handler, so each attempt waits
-/// for its own slot.
+/// for its own slot (except a request whose caller reserved one, see <see cref="ReservedSlot"/>).
+/// A limiter that cannot be reached (its database is down) stops the request before it leaves.
 /// </summary>
 public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider time) : DelegatingHandler
 {
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync(cancellationToken);
+        if (!ReservedSlot.TryConsume())
+        {
+            try
+            {
+                await limiter.AcquireAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new EigenpalNotSentException($"{request.Method} {request.RequestUri?.AbsolutePath} was not sent: the shared rate limit could not be read ({ex.Message})", ex);
+            }
+        }
+
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {

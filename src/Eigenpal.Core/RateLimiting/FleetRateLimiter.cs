@@ -9,38 +9,79 @@ namespace Eigenpal.RateLimiting;
 /// <c>Retry-After</c> imposes on all of them. It is a generic cell rate algorithm over one row
 /// (<c>eigenpal.api_rate_limit</c>): each call reserves the next slot with a single UPDATE, so
 /// workers never exceed the rate together, and the database clock is the only clock involved.
+/// A pause is also kept in this process, so the worker that saw the 429 holds its own calls even
+/// when the database cannot be written; every other worker reads the pause on its next call.
 /// </summary>
 public sealed partial class FleetRateLimiter(
     NpgsqlDataSource dataSource, IOptions<FleetRateLimitOptions> options, TimeProvider time, ILogger<FleetRateLimiter> logger)
 {
     private const string LimitName = "default";
 
+    // This process's copy of the pause (local clock ticks), so it holds even if the database write fails.
+    private long _localPauseUntil;
+
     /// <summary>Waits until this process may make one API call.</summary>
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
+        await WaitLocalPauseAsync(cancellationToken);
         var wait = await ReserveSlotAsync(cancellationToken);
         while (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
             // Another worker may have been told to back off while this one waited for its slot.
-            wait = await RemainingPauseAsync(cancellationToken);
+            wait = Max(await RemainingPauseAsync(cancellationToken), LocalPauseRemaining());
         }
     }
 
-    /// <summary>Makes every worker hold its calls until <paramref name="retryAfter"/> has elapsed.</summary>
+    /// <summary>
+    /// Makes every worker hold its calls until <paramref name="retryAfter"/> has elapsed. This
+    /// process holds at once; the others as soon as the pause is committed (their next call reads
+    /// it). A database that cannot be written is logged, not thrown: the answer that carried the
+    /// 429 must still reach its caller.
+    /// </summary>
     public async Task PauseAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : options.Value.DefaultRetryAfter;
-        await using var command = dataSource.CreateCommand("""
-            UPDATE eigenpal.api_rate_limit
-            SET paused_until = GREATEST(paused_until, now() + @pause)
-            WHERE name = @name
-            """);
-        command.Parameters.AddWithValue("pause", pause);
-        command.Parameters.AddWithValue("name", LimitName);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        LogPaused(logger, pause.TotalSeconds);
+        var until = time.GetUtcNow().Add(pause).UtcTicks;
+        long seen;
+        while ((seen = Volatile.Read(ref _localPauseUntil)) < until && Interlocked.CompareExchange(ref _localPauseUntil, until, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await using var command = dataSource.CreateCommand("""
+                UPDATE eigenpal.api_rate_limit
+                SET paused_until = GREATEST(paused_until, now() + @pause)
+                WHERE name = @name
+                """);
+            command.Parameters.AddWithValue("pause", pause);
+            command.Parameters.AddWithValue("name", LimitName);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            LogPaused(logger, pause.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            LogPauseNotShared(logger, pause.TotalSeconds, ex.Message);
+        }
     }
+
+    private TimeSpan LocalPauseRemaining()
+    {
+        var until = Volatile.Read(ref _localPauseUntil);
+        var now = time.GetUtcNow().UtcTicks;
+        return until > now ? TimeSpan.FromTicks(until - now) : TimeSpan.Zero;
+    }
+
+    private async Task WaitLocalPauseAsync(CancellationToken cancellationToken)
+    {
+        for (var wait = LocalPauseRemaining(); wait > TimeSpan.Zero; wait = LocalPauseRemaining())
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>How long every worker must still hold its calls because of a 429.</summary>
     public async Task<TimeSpan> RemainingPauseAsync(CancellationToken cancellationToken)
@@ -79,4 +120,8 @@ public sealed partial class FleetRateLimiter(
     [LoggerMessage(EventId = 300, EventName = "RateLimited", Level = LogLevel.Warning,
         Message = "The API answered 429: every worker holds its calls for {PauseSeconds:0.###} s")]
     private static partial void LogPaused(ILogger logger, double pauseSeconds);
+
+    [LoggerMessage(EventId = 301, EventName = "PauseNotShared", Level = LogLevel.Warning,
+        Message = "The API answered 429: this worker holds its calls for {PauseSeconds:0.###} s, but the pause could not be shared with the fleet ({Error})")]
+    private static partial void LogPauseNotShared(ILogger logger, double pauseSeconds, string error);
 }

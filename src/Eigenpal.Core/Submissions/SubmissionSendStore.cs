@@ -37,7 +37,7 @@ internal static class SubmissionSendStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT s.workflow, s.version, s.input::text, s.state, s.attempt, s.not_before <= now(),
-                   e.id, e.attempt, e.status, e.sent_at
+                   e.id, e.attempt, e.status, e.sent_at, s.send_failures, s.last_send_failure
             FROM eigenpal.submissions s
             LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
@@ -53,7 +53,8 @@ internal static class SubmissionSendStore
             reader.GetGuid(6), reader.GetInt32(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9));
         return new SubmissionToSend(
             id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-            JsonNode.Parse(reader.GetString(2))!.AsObject(), reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5), attempt);
+            JsonNode.Parse(reader.GetString(2))!.AsObject(), reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5), attempt,
+            reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11));
     }
 
     public static async Task<IReadOnlyList<SubmissionFile>> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
@@ -72,11 +73,12 @@ internal static class SubmissionSendStore
     }
 
     /// <summary>
-    /// Commits the attempt row (status sending) before the run request leaves. Returns null when
-    /// the submission stopped being pending meanwhile (cancelled by an operator, say).
+    /// Commits the attempt row (status sending) before the run request leaves, with the window in
+    /// which its run can be created (API clock) and its deadline (database clock). Returns null
+    /// when the submission stopped being pending meanwhile (cancelled by an operator, say).
     /// </summary>
     public static async Task<SendingAttempt?> BeginAttemptAsync(
-        NpgsqlConnection connection, SubmissionToSend submission, TimeSpan reconcileAfter, CancellationToken ct)
+        NpgsqlConnection connection, SubmissionToSend submission, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct)
     {
         var attempt = submission.Attempt + 1;
         var id = Guid.CreateVersion7();
@@ -101,8 +103,8 @@ internal static class SubmissionSendStore
         var sentAt = new DateTimeOffset(sentAtUtc, TimeSpan.Zero);
 
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, previous_execution_id)
-            VALUES (@id, @submission, @attempt, @workflow, 'sending', @sent_at,
+            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, window_from, window_to, deadline_at, previous_execution_id)
+            VALUES (@id, @submission, @attempt, @workflow, 'sending', @sent_at, @window_from, @window_to, @sent_at + @timeout,
                     (SELECT id FROM eigenpal.executions WHERE submission_id = @submission AND attempt = @attempt - 1))
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", id);
@@ -110,91 +112,150 @@ internal static class SubmissionSendStore
         insert.Parameters.AddWithValue("attempt", attempt);
         insert.Parameters.AddWithValue("workflow", submission.Workflow);
         insert.Parameters.AddWithValue("sent_at", sentAt);
+        insert.Parameters.AddWithValue("window_from", window.From);
+        insert.Parameters.AddWithValue("window_to", window.To);
+        insert.Parameters.AddWithValue("timeout", timeout);
         await insert.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return new SendingAttempt(id, attempt, ExecutionState.Sending, sentAt);
     }
 
-    /// <summary>Records the execution the API created for an attempt (from its response or from reconciliation).</summary>
-    public static async Task RecordAcceptedAsync(
+    /// <summary>
+    /// Records the execution the API created for an attempt (from its response or from
+    /// reconciliation). Guarded: only an attempt still sending, of the submission's current attempt
+    /// number, is ended, so a sender that lost its lock cannot overwrite another's decision.
+    /// Returns false when the guard found the attempt already decided.
+    /// </summary>
+    public static async Task<bool> RecordAcceptedAsync(
         NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, string remoteId, ExecutionStatus status,
         JsonElement? result, string? error, DateTimeOffset? remoteCreatedAt, TimeSpan firstPoll, string observer, string detail, CancellationToken ct)
     {
         var terminal = status.IsTerminal();
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("""
-                    UPDATE eigenpal.executions
-                    SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result::jsonb, error = @error,
-                        completed_at = CASE WHEN @terminal THEN now() END,
-                        next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @first_poll END, updated_at = now()
-                    WHERE id = @attempt
-                    """, ("remote", remoteId), ("status", ExecutionState.Of(status)), ("created", (object?)remoteCreatedAt ?? DBNull.Value),
-                    ("result", JsonbText.From(result)), ("error", (object?)error ?? DBNull.Value), ("terminal", terminal),
-                    ("first_poll", firstPoll), ("attempt", attempt.Id)),
-                Command("""
-                    INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                    VALUES (@attempt, 'sending', @status, @observer, @detail)
-                    """, ("attempt", attempt.Id), ("status", ExecutionState.Of(status)), ("observer", observer), ("detail", detail)),
-                Command("""
-                    UPDATE eigenpal.submissions SET state = @state, state_reason = @error, updated_at = now() WHERE id = @submission
-                    """, ("state", ExecutionState.SubmissionStateFor(status)), ("error", (object?)error ?? DBNull.Value), ("submission", submissionId)),
-            },
-        };
-        await ExecuteInTransactionAsync(batch, ct);
+        await using var command = new NpgsqlCommand("""
+            WITH ended AS (
+                UPDATE eigenpal.executions
+                SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result::jsonb, error = @error,
+                    completed_at = CASE WHEN @terminal THEN now() END,
+                    next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @first_poll END, candidates = NULL, updated_at = now()
+                WHERE id = @attempt AND attempt = @number AND status = 'sending' AND remote_id IS NULL
+                RETURNING id),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT id, 'sending', @status, @observer, @detail FROM ended)
+            UPDATE eigenpal.submissions SET state = @state, state_reason = @error, send_failures = 0, last_send_failure = NULL, updated_at = now()
+            WHERE id = @submission AND attempt = @number AND state = 'sending' AND EXISTS (SELECT 1 FROM ended)
+            """, connection);
+        command.Parameters.AddWithValue("remote", remoteId);
+        command.Parameters.AddWithValue("status", ExecutionState.Of(status));
+        command.Parameters.AddWithValue("created", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)remoteCreatedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("result", NpgsqlTypes.NpgsqlDbType.Text, JsonbText.From(result));
+        command.Parameters.AddWithValue("error", NpgsqlTypes.NpgsqlDbType.Text, (object?)error ?? DBNull.Value);
+        command.Parameters.AddWithValue("terminal", terminal);
+        command.Parameters.AddWithValue("first_poll", firstPoll);
+        command.Parameters.AddWithValue("attempt", attempt.Id);
+        command.Parameters.AddWithValue("number", attempt.Attempt);
+        command.Parameters.AddWithValue("observer", observer);
+        command.Parameters.AddWithValue("detail", detail);
+        command.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(status));
+        command.Parameters.AddWithValue("submission", submissionId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>The run certainly created nothing (429, or refused before sending): forget the attempt and retry later.</summary>
-    public static async Task RecordNotSentAsync(
-        NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, TimeSpan retryAfter, string reason, CancellationToken ct)
+    /// <summary>
+    /// The run certainly created nothing (429, or it never left): forget the attempt and make the
+    /// submission pending again after <paramref name="retryAfter"/>. With a <paramref name="failureKind"/>,
+    /// the failure is counted (consecutive failures of one kind end the submission, see the sender).
+    /// Guarded like <see cref="RecordAcceptedAsync"/>.
+    /// </summary>
+    public static async Task<bool> RecordNotSentAsync(
+        NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, TimeSpan retryAfter, string reason, string? failureKind, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("DELETE FROM eigenpal.executions WHERE id = @attempt", ("attempt", attempt.Id)),
-                Command("""
-                    UPDATE eigenpal.submissions
-                    SET state = 'pending', state_reason = @reason, attempt = attempt - 1, not_before = now() + @delay,
-                        relay_at = now() + @delay, updated_at = now()
-                    WHERE id = @submission
-                    """, ("reason", reason), ("delay", retryAfter), ("submission", submissionId)),
-            },
-        };
-        await ExecuteInTransactionAsync(batch, ct);
+        await using var command = new NpgsqlCommand("""
+            WITH forgotten AS (
+                DELETE FROM eigenpal.executions WHERE id = @attempt AND attempt = @number AND status = 'sending' AND remote_id IS NULL
+                RETURNING id)
+            UPDATE eigenpal.submissions
+            SET state = 'pending', state_reason = @reason, attempt = attempt - 1, not_before = now() + @delay, relay_at = now() + @delay,
+                send_failures = CASE WHEN @kind IS NULL THEN send_failures WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END,
+                last_send_failure = COALESCE(@kind, last_send_failure), updated_at = now()
+            WHERE id = @submission AND attempt = @number AND state = 'sending' AND EXISTS (SELECT 1 FROM forgotten)
+            """, connection);
+        command.Parameters.AddWithValue("attempt", attempt.Id);
+        command.Parameters.AddWithValue("number", attempt.Attempt);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("kind", NpgsqlTypes.NpgsqlDbType.Text, (object?)failureKind ?? DBNull.Value);
+        command.Parameters.AddWithValue("delay", retryAfter);
+        command.Parameters.AddWithValue("submission", submissionId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// A failure before any attempt began (the rate limiter could not be reached): the submission
+    /// stays pending, the failure is counted, and it is tried again after <paramref name="retryAfter"/>.
+    /// </summary>
+    public static async Task CountFailureBeforeAttemptAsync(
+        NpgsqlConnection connection, Guid submissionId, int attemptsSoFar, TimeSpan retryAfter, string reason, string failureKind, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE eigenpal.submissions
+            SET state_reason = @reason, not_before = now() + @delay, relay_at = now() + @delay,
+                send_failures = CASE WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END, last_send_failure = @kind, updated_at = now()
+            WHERE id = @submission AND attempt = @attempts AND state = 'pending'
+            """, connection);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("delay", retryAfter);
+        command.Parameters.AddWithValue("kind", failureKind);
+        command.Parameters.AddWithValue("submission", submissionId);
+        command.Parameters.AddWithValue("attempts", attemptsSoFar);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A submission that could not be sent after too many failures ends in error, without an attempt.</summary>
+    public static async Task EndPendingInErrorAsync(NpgsqlConnection connection, Guid submissionId, int attemptsSoFar, string reason, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE eigenpal.submissions SET state = 'error', state_reason = @reason, updated_at = now()
+            WHERE id = @submission AND attempt = @attempts AND state = 'pending'
+            """, connection);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("submission", submissionId);
+        command.Parameters.AddWithValue("attempts", attemptsSoFar);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
     /// Ends the attempt without a remote execution and puts the submission in
     /// <paramref name="submissionState"/>: a final state (refused, undetermined), or pending again
     /// for a run that provably never reached the API, in which case the relay picks it up at once.
+    /// An undetermined attempt keeps the <paramref name="candidates"/> an operator chooses from.
+    /// Guarded like <see cref="RecordAcceptedAsync"/>.
     /// </summary>
-    public static async Task RecordWithoutExecutionAsync(
+    public static async Task<bool> RecordWithoutExecutionAsync(
         NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, string executionState, string submissionState,
-        string reason, string? requestId, string observer, CancellationToken ct)
+        string reason, string? requestId, string observer, CancellationToken ct, IReadOnlyList<string>? candidates = null)
     {
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("""
-                    UPDATE eigenpal.executions SET status = @status, error = @reason, request_id = @request, updated_at = now()
-                    WHERE id = @attempt
-                    """, ("status", executionState), ("reason", reason), ("request", (object?)requestId ?? DBNull.Value), ("attempt", attempt.Id)),
-                Command("""
-                    INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                    VALUES (@attempt, 'sending', @status, @observer, @reason)
-                    """, ("attempt", attempt.Id), ("status", executionState), ("observer", observer), ("reason", reason)),
-                Command("""
-                    UPDATE eigenpal.submissions
-                    SET state = @state, state_reason = @reason, not_before = now(), relay_at = now(), updated_at = now()
-                    WHERE id = @submission
-                    """, ("state", submissionState), ("reason", reason), ("submission", submissionId)),
-            },
-        };
-        await ExecuteInTransactionAsync(batch, ct);
+        await using var command = new NpgsqlCommand("""
+            WITH ended AS (
+                UPDATE eigenpal.executions SET status = @status, error = @reason, request_id = @request, candidates = @candidates, updated_at = now()
+                WHERE id = @attempt AND attempt = @number AND status = 'sending' AND remote_id IS NULL
+                RETURNING id),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT id, 'sending', @status, @observer, @reason FROM ended)
+            UPDATE eigenpal.submissions
+            SET state = @state, state_reason = @reason, not_before = now(), relay_at = now(), updated_at = now()
+            WHERE id = @submission AND attempt = @number AND state = 'sending' AND EXISTS (SELECT 1 FROM ended)
+            """, connection);
+        command.Parameters.AddWithValue("status", executionState);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("request", NpgsqlTypes.NpgsqlDbType.Text, (object?)requestId ?? DBNull.Value);
+        command.Parameters.AddWithValue("candidates", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, (object?)candidates?.ToArray() ?? DBNull.Value);
+        command.Parameters.AddWithValue("attempt", attempt.Id);
+        command.Parameters.AddWithValue("number", attempt.Attempt);
+        command.Parameters.AddWithValue("observer", observer);
+        command.Parameters.AddWithValue("state", submissionState);
+        command.Parameters.AddWithValue("submission", submissionId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     /// <summary>Asks the relay to hand the submission to a job again after <paramref name="delay"/>.</summary>
@@ -204,39 +265,5 @@ internal static class SubmissionSendStore
         command.Parameters.AddWithValue("delay", delay);
         command.Parameters.AddWithValue("id", submissionId);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Of the given remote ids, those already recorded for some attempt.</summary>
-    public static async Task<HashSet<string>> ClaimedRemoteIdsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> remoteIds, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT remote_id FROM eigenpal.executions WHERE remote_id = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", remoteIds.ToArray());
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            claimed.Add(reader.GetString(0));
-        }
-
-        return claimed;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter(name, value));
-        }
-
-        return command;
-    }
-
-    private static async Task ExecuteInTransactionAsync(NpgsqlBatch batch, CancellationToken ct)
-    {
-        await using var transaction = await batch.Connection!.BeginTransactionAsync(ct);
-        batch.Transaction = transaction;
-        await batch.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }

@@ -1,6 +1,8 @@
 using Eigenpal.Api;
 using Eigenpal.Executions;
 using Eigenpal.Polling;
+using Eigenpal.RateLimiting;
+using Eigenpal.Reconciliation;
 using Eigenpal.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,20 +12,26 @@ namespace Eigenpal.Submissions;
 
 /// <summary>
 /// Sends one recorded submission to the API, at most once per attempt. The submission is held
-/// by a session advisory lock for the whole send (released by PostgreSQL if this process dies),
-/// and the attempt row is committed before the request leaves, so a run whose response is lost
-/// is reconciled afterwards instead of being sent again. Jobs may call this any number of
+/// by a session advisory lock for the whole send (released by PostgreSQL if this process dies).
+/// The rate-limit slot is taken first, then the attempt row — with the window in which its run
+/// can be created — is committed, and only then does the request leave, so a run whose response
+/// is lost is reconciled afterwards instead of being sent again. Jobs may call this any number of
 /// times for the same submission: the row, locked and checked, decides.
 /// </summary>
 public sealed partial class SubmissionSender(
     NpgsqlDataSource dataSource,
     EigenpalClient client,
+    FleetRateLimiter limiter,
     IOptions<SenderOptions> options,
     IOptions<PollingOptions> pollingOptions,
     WorkerIdentity identity,
+    TimeProvider time,
     ILogger<SubmissionSender> logger)
 {
-    private readonly LostRunReconciler _reconciler = new(client, options);
+    private const string LimiterUnavailable = "rate-limiter-unavailable";
+    private const string NotSentLocally = "not-sent";
+
+    private readonly LostRunReconciler _reconciler = new(client, options, time, logger);
 
     /// <summary>Sends the submission if it is due and not sent yet; reconciles it if a previous send was cut short.</summary>
     public async Task<SendOutcome> SendAsync(Guid submissionId, CancellationToken cancellationToken)
@@ -41,7 +49,7 @@ public sealed partial class SubmissionSender(
             {
                 null => SendOutcome.AlreadyHandled,
                 { State: SubmissionState.Sending, CurrentAttempt: { Status: ExecutionState.Sending } attempt } =>
-                    await ReconcileAsync(connection, submission, attempt, files: null, cancellationToken),
+                    await ReconcileAsync(connection, submission, attempt, cancellationToken),
                 { State: SubmissionState.Pending, Due: false } => SendOutcome.Deferred,
                 { State: SubmissionState.Pending } => await SendNewAttemptAsync(connection, submission, cancellationToken),
                 _ => SendOutcome.AlreadyHandled,
@@ -59,135 +67,190 @@ public sealed partial class SubmissionSender(
     private async Task<SendOutcome> SendNewAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
-        var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, options.Value.ReconcileAfter, ct);
+        var request = new RunRequest { Input = BuildInput(submission, files), Version = submission.Version, Trigger = RunTrigger.Api };
+
+        // The wait for a slot (and any fleet pause) happens before the attempt exists, so it never
+        // counts against the request's timeout and the attempt's window starts when the request leaves.
+        try
+        {
+            await limiter.AcquireAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await CountFailureAsync(connection, submission, attempt: null, LimiterUnavailable, "the shared rate limit could not be read: " + ex.Message, ct);
+        }
+
+        var settings = options.Value;
+        var window = ReconcileWindow.ForRequest(time.GetUtcNow(), client.RequestTimeout, client.Clock.Offset, settings.ReconcileClockSkew, settings.UnmeasuredClockSkew);
+        var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, settings.ReconcileAfter, window, client.RequestTimeout, ct);
         if (attempt is null)
         {
             return SendOutcome.AlreadyHandled;
         }
 
-        var request = new RunRequest
-        {
-            Input = BuildInput(submission, files),
-            Version = submission.Version,
-            Trigger = RunTrigger.Api,
-        };
-
         try
         {
-            var response = await client.Workflows.RunAsync(submission.Workflow, request, ct);
-            var status = response.Status ?? ExecutionStatus.Created;
+            RunResponse response;
+            using (ReservedSlot.Use())
+            {
+                response = await client.Workflows.RunAsync(submission.Workflow, request, ct);
+            }
+
             // The API has accepted the run: record it even if shutdown has begun meanwhile.
-            await SubmissionSendStore.RecordAcceptedAsync(
-                connection, submission.Id, attempt, response.ExecutionId, status, response.Result, response.Error,
-                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None);
+            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
+                connection, submission.Id, attempt, response.ExecutionId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
+                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None));
             LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
             return SendOutcome.Sent;
         }
         catch (EigenpalRateLimitException ex)
         {
             // A 429 never created anything: the attempt is forgotten and the submission waits out Retry-After.
-            var wait = ex.RetryAfter ?? options.Value.TransientRetryDelay;
-            await SubmissionSendStore.RecordNotSentAsync(connection, submission.Id, attempt, wait, "rate limited (429)", CancellationToken.None);
+            var wait = ex.RetryAfter ?? settings.TransientRetryDelay;
+            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordNotSentAsync(
+                connection, submission.Id, attempt, wait, "rate limited (429)", failureKind: null, CancellationToken.None));
             return SendOutcome.Deferred;
         }
         catch (EigenpalTransportException ex) when (!ex.IsTimeout)
         {
-            // The client raises this for a run only when the request provably never left (refused, no such host).
-            await SubmissionSendStore.RecordNotSentAsync(
-                connection, submission.Id, attempt, options.Value.TransientRetryDelay, "API unreachable: " + ex.Message, CancellationToken.None);
+            // The client raises this for a run only when the request provably never left (refused, no such host):
+            // an outage, which delays the submission (with backoff) but does not count against it.
+            var delay = settings.Backoff(settings.TransientRetryDelay, submission.SendFailures + 1);
+            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordNotSentAsync(
+                connection, submission.Id, attempt, delay, "API unreachable: " + ex.Message, failureKind: null, CancellationToken.None));
             return SendOutcome.Deferred;
+        }
+        catch (EigenpalNotSentException ex)
+        {
+            return await CountFailureAsync(connection, submission, attempt, NotSentLocally, ex.Message, CancellationToken.None);
         }
         catch (EigenpalException ex) when (ex is EigenpalValidationException or EigenpalAuthenticationException
                                                or EigenpalForbiddenException or EigenpalNotFoundException or EigenpalConfigurationException)
         {
-            var reason = RefusalReason(ex);
-            await SubmissionSendStore.RecordWithoutExecutionAsync(
-                connection, submission.Id, attempt, ExecutionState.Refused, SubmissionState.Error, reason, ex.RequestId, identity.Name, CancellationToken.None);
-            LogRefused(logger, submission.Id, submission.Workflow, reason);
-            return SendOutcome.Refused;
+            return await RefuseAsync(connection, submission, attempt, ex);
         }
         catch (Exception ex) when (ex is EigenpalOutcomeUnknownException or EigenpalServerException or EigenpalTransportException or HttpRequestException
                                        || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // The request may have reached the API: find out instead of sending it again.
             LogOutcomeUnknown(logger, submission.Id, submission.Workflow, ex.GetType().Name);
-            return await ReconcileAsync(connection, submission, attempt, files, ct);
+            return await ReconcileAsync(connection, submission, attempt, ct);
         }
         catch (EigenpalException ex)
         {
             // Any other answer (unexpected status, not the Eigenpal API at that URL) created no run we could know of.
-            var reason = RefusalReason(ex);
-            await SubmissionSendStore.RecordWithoutExecutionAsync(
-                connection, submission.Id, attempt, ExecutionState.Refused, SubmissionState.Error, reason, ex.RequestId, identity.Name, CancellationToken.None);
-            LogRefused(logger, submission.Id, submission.Workflow, reason);
-            return SendOutcome.Refused;
+            return await RefuseAsync(connection, submission, attempt, ex);
         }
     }
 
-    private async Task<SendOutcome> ReconcileAsync(
-        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, IReadOnlyList<SubmissionFile>? files, CancellationToken ct)
+    private async Task<SendOutcome> RefuseAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, EigenpalException ex)
     {
-        files ??= await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
-        ExecutionSummary? found;
-        bool conclusive;
-        try
+        var reason = RefusalReason(ex);
+        NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
+            connection, submission.Id, attempt, ExecutionState.Refused, SubmissionState.Error, reason, ex.RequestId, identity.Name, CancellationToken.None));
+        LogRefused(logger, submission.Id, submission.Workflow, reason);
+        return SendOutcome.Refused;
+    }
+
+    /// <summary>
+    /// A failure before the request left: nothing was created, so the submission is tried again
+    /// after a growing delay; after <see cref="SenderOptions.MaxSendFailures"/> failures of the same
+    /// kind in a row it ends in error with the reason, so the loop has an end.
+    /// </summary>
+    private async Task<SendOutcome> CountFailureAsync(
+        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt? attempt, string kind, string reason, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var failures = submission.LastSendFailure == kind ? submission.SendFailures + 1 : 1;
+        var delay = settings.Backoff(settings.TransientRetryDelay, failures);
+        LogNotSent(logger, submission.Id, failures, settings.MaxSendFailures, reason);
+        if (attempt is not null)
         {
-            (found, conclusive) = await _reconciler.FindAsync(connection, submission.Workflow, attempt.SentAt, submission.Input, files, ct);
+            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordNotSentAsync(connection, submission.Id, attempt, delay, "not sent: " + reason, kind, ct));
         }
-        catch (EigenpalException ex) when (ex is not EigenpalAuthenticationException)
+        else
         {
-            LogReconcileFailed(logger, submission.Id, ex.Message);
-            return SendOutcome.AwaitingReconciliation;
+            await SubmissionSendStore.CountFailureBeforeAttemptAsync(connection, submission.Id, submission.Attempt, delay, "not sent: " + reason, kind, ct);
         }
 
-        if (found is not null)
+        if (failures < settings.MaxSendFailures)
         {
-            await SubmissionSendStore.RecordAcceptedAsync(
-                connection, submission.Id, attempt, found.Id, found.Status, found.Result, found.Error, found.CreatedAt,
-                pollingOptions.Value.MinInterval, identity.Name, "reconciled: run found by listing the workflow's executions", CancellationToken.None);
-            LogReconciled(logger, submission.Id, attempt.Attempt, found.Id);
-            return SendOutcome.Reconciled;
-        }
-
-        var settle = options.Value.UnknownOutcomeSettleTime;
-        var waited = await TimeSinceReconcileBeganAsync(connection, attempt.Id, ct);
-        if (waited < settle)
-        {
-            // The run may still become visible (a slow server, a request still being processed):
-            // look again as soon as the settle time is over.
-            await SubmissionSendStore.RelayAgainAfterAsync(connection, submission.Id, settle - waited, ct);
-            return SendOutcome.AwaitingReconciliation;
-        }
-
-        if (conclusive)
-        {
-            // Long after any request of this attempt could have been processed, a conclusive
-            // listing of its window has no such run: the request never reached the API. Sending
-            // again is a decision backed by evidence, recorded as a new attempt.
-            var notCreated = $"no execution matching attempt {attempt.Attempt} exists {settle.TotalSeconds:0} s after reconciliation began: the request never reached the API";
-            await SubmissionSendStore.RecordWithoutExecutionAsync(
-                connection, submission.Id, attempt, ExecutionState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct);
-            LogNotCreated(logger, submission.Id, attempt.Attempt);
             return SendOutcome.Deferred;
         }
 
-        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but its executions around the send time could not all be searched or compared (too many, or no triggerInput to compare); not resent automatically";
-        await SubmissionSendStore.RecordWithoutExecutionAsync(
-            connection, submission.Id, attempt, ExecutionState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct);
-        LogUndetermined(logger, submission.Id, attempt.Attempt);
+        await SubmissionSendStore.EndPendingInErrorAsync(
+            connection, submission.Id, submission.Attempt, $"not sent after {failures} failures in a row: {reason}", ct);
+        return SendOutcome.Refused;
+    }
+
+    private async Task<SendOutcome> ReconcileAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var pass = await _reconciler.ReconcileAsync(connection, submission.Workflow, attempt.Id, ct);
+        switch (pass.Verdict)
+        {
+            case ReconcileVerdict.Adopt(var found, var evidence):
+                NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
+                    connection, submission.Id, attempt, found.Id, found.Status, found.Result, found.Error, found.CreatedAt,
+                    pollingOptions.Value.MinInterval, identity.Name, $"reconciled: run found by listing the workflow's executions ({Describe(evidence)})", CancellationToken.None));
+                LogReconciled(logger, submission.Id, attempt.Attempt, found.Id, evidence);
+                return SendOutcome.Reconciled;
+
+            case ReconcileVerdict.NotCreated:
+                // Long after any request of this attempt could have been processed, a complete listing of
+                // its window shows nothing that could be its run: sending again is a decision backed by evidence.
+                var notCreated = $"no execution that could be attempt {attempt.Attempt}'s run exists in its window {settings.UnknownOutcomeSettleTime.TotalSeconds:0} s after reconciliation began: the request never reached the API";
+                NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
+                    connection, submission.Id, attempt, ExecutionState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct));
+                LogNotCreated(logger, submission.Id, attempt.Attempt);
+                return SendOutcome.Deferred;
+
+            case ReconcileVerdict.Undetermined(var candidates, var why):
+                return await UndeterminedAsync(connection, submission, attempt, candidates, why, ct);
+
+            case ReconcileVerdict.Wait wait when pass.Reconciling >= settings.MaxReconcileDuration:
+                return await UndeterminedAsync(connection, submission, attempt, [],
+                    $"reconciliation could not decide for {settings.MaxReconcileDuration.TotalMinutes:0} min ({wait.Reason})", ct);
+
+            case ReconcileVerdict.Wait wait:
+                var delay = wait.Incomplete
+                    ? settings.Backoff(settings.ReconcileRetryDelay, await ReconciliationStore.CountFailedPassAsync(connection, attempt.Id, ct))
+                    : NextLook(pass.Reconciling);
+                await SubmissionSendStore.RelayAgainAfterAsync(connection, submission.Id, delay, ct);
+                LogAwaiting(logger, submission.Id, attempt.Attempt, wait.Reason, delay.TotalSeconds);
+                return SendOutcome.AwaitingReconciliation;
+
+            default:
+                throw new InvalidOperationException($"Unknown verdict {pass.Verdict}.");
+        }
+    }
+
+    // Before the settle time ends, look again exactly when it does; after it (another attempt still
+    // being answered), look again shortly.
+    private TimeSpan NextLook(TimeSpan reconciling)
+    {
+        var settle = options.Value.UnknownOutcomeSettleTime;
+        return reconciling < settle ? settle - reconciling : options.Value.ReconcileRetryDelay;
+    }
+
+    private async Task<SendOutcome> UndeterminedAsync(
+        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, IReadOnlyList<string> candidates, string why, CancellationToken ct)
+    {
+        var named = candidates.Count == 0 ? "no candidate execution" : "candidates: " + string.Join(", ", candidates);
+        var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but reconciliation cannot tell: {why} ({named}); not resent automatically — settle it with `eigenpal resolve`";
+        NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
+            connection, submission.Id, attempt, ExecutionState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct, candidates));
+        LogUndetermined(logger, submission.Id, attempt.Attempt, why);
         return SendOutcome.Undetermined;
     }
 
-    /// <summary>Starts the settle clock on the first reconciliation of an attempt and reads it.</summary>
-    private static async Task<TimeSpan> TimeSinceReconcileBeganAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
+    private void NoteIfAlreadyDecided(SendingAttempt attempt, bool recorded)
     {
-        await using var command = new NpgsqlCommand("""
-            UPDATE eigenpal.executions SET reconcile_since = COALESCE(reconcile_since, now())
-            WHERE id = @id
-            RETURNING now() - reconcile_since
-            """, connection);
-        command.Parameters.AddWithValue("id", attemptId);
-        return (TimeSpan)(await command.ExecuteScalarAsync(ct))!;
+        if (!recorded)
+        {
+            // Another sender (one that took over after this one lost its lock) has decided this attempt already.
+            LogAlreadyDecided(logger, attempt.Id, attempt.Attempt);
+        }
     }
 
     private static Dictionary<string, object?> BuildInput(SubmissionToSend submission, IReadOnlyList<SubmissionFile> files)
@@ -206,6 +269,14 @@ public sealed partial class SubmissionSender(
         return input;
     }
 
+    private static string Describe(Evidence evidence) => evidence switch
+    {
+        Evidence.Proves => "its echo proves it: same content",
+        Evidence.NearlyProves => "same file name and size, the only such execution",
+        Evidence.Suggests => "same file name, the only such execution",
+        _ => "the only unclaimed execution in its window, for the only unresolved attempt",
+    };
+
     private static string RefusalReason(EigenpalException ex) =>
         ex.RequestId is { } requestId ? $"{ex.StatusCode} {ex.Message} (request {requestId})" : $"{ex.StatusCode} {ex.Message}";
 
@@ -222,18 +293,26 @@ public sealed partial class SubmissionSender(
     private static partial void LogOutcomeUnknown(ILogger logger, Guid submissionId, string workflow, string failure);
 
     [LoggerMessage(EventId = 213, EventName = "Reconciled", Level = LogLevel.Information,
-        Message = "Submission {SubmissionId} attempt {Attempt} reconciled to execution {ExecutionId}")]
-    private static partial void LogReconciled(ILogger logger, Guid submissionId, int attempt, string executionId);
+        Message = "Submission {SubmissionId} attempt {Attempt} reconciled to execution {ExecutionId} (evidence {Evidence})")]
+    private static partial void LogReconciled(ILogger logger, Guid submissionId, int attempt, string executionId, Evidence evidence);
 
     [LoggerMessage(EventId = 214, EventName = "Undetermined", Level = LogLevel.Error,
-        Message = "Submission {SubmissionId} attempt {Attempt} is undetermined: its window could not be searched completely; it is not resent automatically")]
-    private static partial void LogUndetermined(ILogger logger, Guid submissionId, int attempt);
+        Message = "Submission {SubmissionId} attempt {Attempt} is undetermined ({Why}); it is not resent automatically")]
+    private static partial void LogUndetermined(ILogger logger, Guid submissionId, int attempt, string why);
+
+    [LoggerMessage(EventId = 215, EventName = "ReconcileWaiting", Level = LogLevel.Information,
+        Message = "Submission {SubmissionId} attempt {Attempt} cannot be decided yet ({Reason}); looking again in {DelaySeconds:0.#} s")]
+    private static partial void LogAwaiting(ILogger logger, Guid submissionId, int attempt, string reason, double delaySeconds);
 
     [LoggerMessage(EventId = 216, EventName = "NotCreated", Level = LogLevel.Warning,
-        Message = "Submission {SubmissionId} attempt {Attempt} never reached the API (no matching execution after the settle time); it will be sent again as a new attempt")]
+        Message = "Submission {SubmissionId} attempt {Attempt} never reached the API (no possible execution after the settle time); it will be sent again as a new attempt")]
     private static partial void LogNotCreated(ILogger logger, Guid submissionId, int attempt);
 
-    [LoggerMessage(EventId = 215, EventName = "ReconcileFailed", Level = LogLevel.Warning,
-        Message = "Submission {SubmissionId}: listing executions to reconcile failed ({Error}); will try again")]
-    private static partial void LogReconcileFailed(ILogger logger, Guid submissionId, string error);
+    [LoggerMessage(EventId = 217, EventName = "NotSent", Level = LogLevel.Warning,
+        Message = "Submission {SubmissionId} was not sent (failure {Failures} of at most {MaxFailures}): {Reason}")]
+    private static partial void LogNotSent(ILogger logger, Guid submissionId, int failures, int maxFailures, string reason);
+
+    [LoggerMessage(EventId = 218, EventName = "AttemptAlreadyDecided", Level = LogLevel.Warning,
+        Message = "Attempt {AttemptId} (number {Attempt}) was already decided by another sender; this sender's outcome is dropped")]
+    private static partial void LogAlreadyDecided(ILogger logger, Guid attemptId, int attempt);
 }

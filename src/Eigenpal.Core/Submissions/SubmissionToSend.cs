@@ -11,7 +11,9 @@ internal sealed record SubmissionToSend(
     string State,
     int Attempt,
     bool Due,
-    SendingAttempt? CurrentAttempt);
+    SendingAttempt? CurrentAttempt,
+    int SendFailures,
+    string? LastSendFailure);
 
 /// <summary>An attempt row whose run request may have reached the API.</summary>
 internal sealed record SendingAttempt(Guid Id, int Attempt, string Status, DateTimeOffset SentAt);

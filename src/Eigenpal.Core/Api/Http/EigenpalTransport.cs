@@ -31,6 +31,13 @@ internal sealed class EigenpalTransport
 
     public TimeProvider Time => _time;
 
+    /// <summary>The API's clock as learnt from the Date header of every answer.</summary>
+    public ApiClock Clock { get; } = new();
+
+    /// <summary>The timeout of one attempt of <paramref name="request"/>: after it, the request is certainly over on this side.</summary>
+    public TimeSpan AttemptTimeout(ApiRequest request) =>
+        _settings.Timeout + TimeSpan.FromSeconds(request.WaitForCompletionSeconds ?? 0);
+
     public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var (status, body, requestId, sentAt) = await SendForBodyAsync(request, cancellationToken);
@@ -50,7 +57,18 @@ internal sealed class EigenpalTransport
     /// <summary>Sends the call and returns the body of a 2xx JSON answer; throws the mapped error otherwise.</summary>
     public async Task<(int Status, byte[] Body, string? RequestId, DateTimeOffset SentAt)> SendForBodyAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using var message = await CreateMessageAsync(request, cancellationToken);
+        HttpRequestMessage message;
+        try
+        {
+            message = await CreateMessageAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing left this process: the body could not be built.
+            throw new EigenpalNotSentException($"{request.Method} {request.Path} was not sent: its body could not be encoded ({ex.Message})", ex);
+        }
+
+        using var _ = message;
         var sentAt = _time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -60,6 +78,11 @@ internal sealed class EigenpalTransport
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            throw;
+        }
+        catch (EigenpalNotSentException)
+        {
+            // A handler refused before sending (the shared rate limiter could not be reached).
             throw;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutRejectedException)
@@ -80,6 +103,11 @@ internal sealed class EigenpalTransport
         using (response)
         {
             var status = (int)response.StatusCode;
+            if (response.Headers.Date is { } serverDate)
+            {
+                Clock.Observe(sentAt, _time.GetUtcNow(), serverDate);
+            }
+
             var headerRequestId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -171,9 +199,6 @@ internal sealed class EigenpalTransport
             throw;
         }
     }
-
-    private TimeSpan AttemptTimeout(ApiRequest request) =>
-        _settings.Timeout + TimeSpan.FromSeconds(request.WaitForCompletionSeconds ?? 0);
 
     private static bool IsJsonContentType(HttpResponseMessage response)
     {

@@ -119,7 +119,7 @@ internal static class RunContent
             }
             else
             {
-                disposition.FileName = Quote(new string(fileName.Select(c => c < 128 ? c : '_').ToArray()));
+                disposition.FileName = Quote(RunFile.AsciiFallbackName(fileName));
                 disposition.FileNameStar = fileName;
             }
         }

@@ -69,6 +69,26 @@ public sealed class RunFile
         return bytes;
     }
 
+    /// <summary>
+    /// The ASCII name put in a part's <c>filename=</c> parameter: the name itself when it is ASCII,
+    /// otherwise the name with every non-ASCII character replaced by <c>_</c> (the full name then
+    /// travels in <c>filename*=</c>). A server may echo either.
+    /// </summary>
+    /// <param name="fileName">The file name as given.</param>
+    public static string AsciiFallbackName(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return System.Text.Ascii.IsValid(fileName) ? fileName : new string(fileName.Select(c => c < 128 ? c : '_').ToArray());
+    }
+
+    /// <summary>Every name a part for <paramref name="fileName"/> carries on the wire: the name, and its ASCII fallback when different.</summary>
+    /// <param name="fileName">The file name as given.</param>
+    public static IReadOnlyList<string> WireNames(string fileName)
+    {
+        var fallback = AsciiFallbackName(fileName);
+        return fallback == fileName ? [fileName] : [fileName, fallback];
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"RunFile {{ FileName = {FileName}, ContentType = {ContentType} }}";
 }

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Eigenpal.Reconciliation;
+
+/// <summary>
+/// Weighs a listed execution's <c>triggerInput</c> against what one attempt sent. How a server echoes
+/// inputs is not specified (files as a hash, a name and size, a name, a storage reference or not at
+/// all; numbers re-serialised; nulls dropped), so only what is positively different contradicts; what
+/// is missing or unrecognisable is silent. File evidence ranks a SHA-256 over name and size over a name,
+/// compared with the names the client actually put on the wire.
+/// </summary>
+public static class EchoComparer
+{
+    private static readonly string[] HashKeys = ["sha256", "sha256Hex", "hash", "checksum", "contentHash", "digest"];
+    private static readonly string[] NameKeys = ["fileName", "filename", "name", "originalName", "originalFilename", "originalFileName"];
+    private static readonly string[] SizeKeys = ["sizeBytes", "size", "fileSize", "bytes", "length", "contentLength", "byteSize"];
+
+    /// <summary>The evidence <paramref name="triggerInput"/> gives that the execution is the run of <paramref name="sent"/>.</summary>
+    public static Evidence Weigh(JsonElement? triggerInput, AttemptFingerprint sent)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        if (triggerInput is not { ValueKind: JsonValueKind.Object } echoedElement)
+        {
+            return Evidence.Silent;
+        }
+
+        var echo = JsonNode.Parse(echoedElement.GetRawText())!.AsObject();
+        var scalarsEqual = 0;
+        var scalarsUnknown = 0;
+        foreach (var (name, value) in sent.Scalars)
+        {
+            var comparison = echo.TryGetPropertyValue(name, out var echoed) ? JsonEquivalence.Compare(value, echoed) : Comparison.CannotTell;
+            switch (comparison)
+            {
+                case Comparison.Different:
+                    return Evidence.Contradicts;
+                case Comparison.Equal:
+                    scalarsEqual++;
+                    break;
+                default:
+                    scalarsUnknown++;
+                    break;
+            }
+        }
+
+        if (sent.Files.Count == 0)
+        {
+            return scalarsEqual == 0 ? Evidence.Silent : scalarsUnknown == 0 ? Evidence.Proves : Evidence.Suggests;
+        }
+
+        // Scalars are often the same for a whole batch: with files, the weakest file decides.
+        var weakest = Evidence.Proves;
+        foreach (var file in sent.Files)
+        {
+            var evidence = WeighFile(echo.TryGetPropertyValue(file.InputName, out var echoed) ? echoed : null, file);
+            if (evidence == Evidence.Contradicts)
+            {
+                return Evidence.Contradicts;
+            }
+
+            weakest = evidence < weakest ? evidence : weakest;
+        }
+
+        return weakest;
+    }
+
+    private static Evidence WeighFile(JsonNode? echoed, SentFile file)
+    {
+        switch (echoed)
+        {
+            case JsonObject obj:
+                if (FirstHash(obj) is { } hash)
+                {
+                    return string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase) ? Evidence.Proves : Evidence.Contradicts;
+                }
+
+                var name = FirstString(obj, NameKeys);
+                var size = FirstSize(obj);
+                if (name is not null && !NameMatches(name, file))
+                {
+                    return Evidence.Contradicts;
+                }
+
+                if (size is { } s && s != file.SizeBytes)
+                {
+                    return Evidence.Contradicts;
+                }
+
+                return (name, size) switch
+                {
+                    (not null, not null) => Evidence.NearlyProves,
+                    (not null, null) => Evidence.Suggests,
+                    _ => Evidence.Silent, // a size alone, or nothing recognisable
+                };
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                if (AsSha256(text) is { } textHash)
+                {
+                    return string.Equals(textHash, file.Sha256, StringComparison.OrdinalIgnoreCase) ? Evidence.Proves : Evidence.Contradicts;
+                }
+
+                // A bare string may be the file name or an opaque storage reference: only a match counts.
+                return NameMatches(text, file) ? Evidence.Suggests : Evidence.Silent;
+            default:
+                return Evidence.Silent;
+        }
+    }
+
+    private static string? FirstHash(JsonObject obj)
+    {
+        foreach (var key in HashKeys)
+        {
+            if (Get(obj, key) is JsonValue value && value.TryGetValue<string>(out var text) && AsSha256(text) is { } hash)
+            {
+                return hash;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The hex digest when <paramref name="text"/> is a SHA-256 (optionally prefixed <c>sha256:</c>); anything else is not compared.</summary>
+    private static string? AsSha256(string text)
+    {
+        var hex = text.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? text[7..] : text;
+        return hex.Length == 64 && hex.All(Uri.IsHexDigit) ? hex : null;
+    }
+
+    private static long? FirstSize(JsonObject obj)
+    {
+        foreach (var key in SizeKeys)
+        {
+            if (Get(obj, key) is JsonValue value)
+            {
+                if (value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number))
+                {
+                    return number;
+                }
+
+                if (value.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FirstString(JsonObject obj, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (Get(obj, key) is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonNode? Get(JsonObject obj, string key)
+    {
+        if (obj.TryGetPropertyValue(key, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var (name, value) in obj)
+        {
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NameMatches(string echoed, SentFile file)
+    {
+        var normalised = echoed.Normalize(NormalizationForm.FormC);
+        return file.WireNames.Any(n => string.Equals(n.Normalize(NormalizationForm.FormC), normalised, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Eigenpal.Reconciliation;
+
+/// <summary>
+/// Compares a value we sent with the value a server echoed, as JSON values rather than text, so a
+/// server that re-serialises cannot manufacture a mismatch: numbers compare numerically
+/// (<c>1.50</c> equals <c>1.5</c>), objects without regard to key order, a key or a null the echo
+/// left out is "cannot tell", and a scalar echoed as its text (<c>"1.5"</c>) still matches.
+/// </summary>
+internal static class JsonEquivalence
+{
+    public static Comparison Compare(JsonNode? sent, JsonNode? echoed)
+    {
+        if (sent is null || echoed is null)
+        {
+            // A null we sent may be dropped or replaced by a default; a value we sent echoed as null proves nothing either.
+            return Comparison.CannotTell;
+        }
+
+        return (sent, echoed) switch
+        {
+            (JsonObject s, JsonObject e) => CompareObjects(s, e),
+            (JsonArray s, JsonArray e) => CompareArrays(s, e),
+            (JsonValue s, JsonValue e) => CompareScalars(s, e),
+            (JsonObject or JsonArray, JsonValue e) when e.TryGetValue<string>(out var text) => CompareEmbedded(sent, text),
+            _ => Comparison.Different,
+        };
+    }
+
+    private static Comparison CompareObjects(JsonObject sent, JsonObject echoed)
+    {
+        var result = Comparison.Equal;
+        foreach (var (key, value) in sent)
+        {
+            var part = echoed.TryGetPropertyValue(key, out var echoedValue) ? Compare(value, echoedValue) : Comparison.CannotTell;
+            if (part == Comparison.Different)
+            {
+                return Comparison.Different;
+            }
+
+            if (part == Comparison.CannotTell)
+            {
+                result = Comparison.CannotTell;
+            }
+        }
+
+        return result;
+    }
+
+    private static Comparison CompareArrays(JsonArray sent, JsonArray echoed)
+    {
+        if (sent.Count != echoed.Count)
+        {
+            return Comparison.Different;
+        }
+
+        var result = Comparison.Equal;
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var part = Compare(sent[i], echoed[i]);
+            if (part == Comparison.Different)
+            {
+                return Comparison.Different;
+            }
+
+            if (part == Comparison.CannotTell)
+            {
+                result = Comparison.CannotTell;
+            }
+        }
+
+        return result;
+    }
+
+    private static Comparison CompareScalars(JsonValue sent, JsonValue echoed)
+    {
+        var sentKind = sent.GetValueKind();
+        var echoedKind = echoed.GetValueKind();
+        if (sentKind == echoedKind)
+        {
+            return sentKind switch
+            {
+                JsonValueKind.Number => Same(Number(sent), Number(echoed)),
+                JsonValueKind.String => Same(sent.GetValue<string>(), echoed.GetValue<string>()),
+                _ => Same(sent.ToJsonString(), echoed.ToJsonString()),
+            };
+        }
+
+        // A scalar echoed as its text, or text echoed as the scalar it spells.
+        return (sentKind, echoedKind) switch
+        {
+            (JsonValueKind.Number, JsonValueKind.String) => Same(Number(sent), ParseNumber(echoed.GetValue<string>())),
+            (JsonValueKind.String, JsonValueKind.Number) => Same(ParseNumber(sent.GetValue<string>()), Number(echoed)),
+            (JsonValueKind.True or JsonValueKind.False, JsonValueKind.String) => Same(sent.ToJsonString(), echoed.GetValue<string>().ToLowerInvariant()),
+            (JsonValueKind.String, JsonValueKind.True or JsonValueKind.False) => Same(sent.GetValue<string>().ToLowerInvariant(), echoed.ToJsonString()),
+            _ => Comparison.Different,
+        };
+    }
+
+    private static Comparison CompareEmbedded(JsonNode sent, string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is { } parsed ? Compare(sent, parsed) : Comparison.Different;
+        }
+        catch (JsonException)
+        {
+            return Comparison.Different;
+        }
+    }
+
+    private static decimal? Number(JsonValue value) => ParseNumber(value.ToJsonString());
+
+    private static decimal? ParseNumber(string text) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private static Comparison Same(decimal? a, decimal? b) => a is null || b is null ? Comparison.CannotTell : a == b ? Comparison.Equal : Comparison.Different;
+
+    private static Comparison Same(string a, string b) => string.Equals(a, b, StringComparison.Ordinal) ? Comparison.Equal : Comparison.Different;
+}
+
+/// <summary>The outcome of comparing a sent value with its echo.</summary>
+internal enum Comparison
+{
+    /// <summary>The same value.</summary>
+    Equal,
+
+    /// <summary>Not enough was echoed to tell.</summary>
+    CannotTell,
+
+    /// <summary>A different value.</summary>
+    Different,
+}

@@ -1,0 +1,53 @@
+using Eigenpal.Api;
+using Eigenpal.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Eigenpal.Reconciliation;
+
+/// <summary>
+/// Finds out what became of an attempt whose run response never arrived (a timeout, a dropped
+/// connection, a worker killed mid-send): it lists the workflow's executions created in the
+/// attempt's bounded window, sets aside those other attempts hold, and lets
+/// <see cref="ReconcileJudge"/> weigh the rest against this and every other unresolved attempt.
+/// It never sends a run.
+/// </summary>
+internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOptions> options, TimeProvider time, ILogger logger)
+{
+    private readonly WindowLister _lister = new(client, time, logger);
+
+    public async Task<ReconcileOutcome> ReconcileAsync(NpgsqlConnection connection, string workflow, Guid attemptId, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var (reconciling, requestOver) = await ReconciliationStore.BeginAsync(connection, attemptId, client.RequestTimeout, ct);
+        var self = await ReconciliationStore.LoadAttemptAsync(connection, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
+
+        WindowListing listing;
+        try
+        {
+            listing = await _lister.ListAsync(workflow, self.Window, ct);
+        }
+        catch (EigenpalException ex)
+        {
+            // Not transient (the workflow is gone, the key was revoked): nothing can be decided now.
+            return new ReconcileOutcome(new ReconcileVerdict.Wait($"listing failed: {ex.Message}", Incomplete: true), reconciling, 0);
+        }
+
+        var claimed = await ReconciliationStore.ClaimedRemoteIdsAsync(connection, [.. listing.Executions.Select(e => e.Id)], ct);
+        var unclaimed = listing.Executions.Where(e => !claimed.Contains(e.Id)).ToList();
+        var others = await ReconciliationStore.OverlappingUnresolvedAsync(
+            connection, workflow, self.Window, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
+        var settled = requestOver && reconciling >= settings.UnknownOutcomeSettleTime;
+        var verdict = ReconcileJudge.Judge(self, unclaimed, others, listing.Complete, settled);
+        if (verdict is ReconcileVerdict.Wait { Incomplete: true } wait && listing.Problem is { } problem)
+        {
+            verdict = wait with { Reason = wait.Reason + ": " + problem };
+        }
+
+        return new ReconcileOutcome(verdict, reconciling, listing.Calls);
+    }
+}
+
+/// <summary>A reconciliation pass: its verdict, how long reconciliation of the attempt has been going, and what the listing cost.</summary>
+internal sealed record ReconcileOutcome(ReconcileVerdict Verdict, TimeSpan Reconciling, int ListCalls);

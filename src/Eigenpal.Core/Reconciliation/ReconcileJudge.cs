@@ -1,0 +1,88 @@
+using Eigenpal.Api;
+
+namespace Eigenpal.Reconciliation;
+
+/// <summary>
+/// Weighs the executions found in a lost attempt's window (DESIGN.md, "Reconciling a lost run"):
+/// executions another attempt holds are already gone; those whose echo contradicts the attempt are
+/// not its run; of the rest, a hash proves at once, and otherwise a single remaining execution that
+/// no other unresolved attempt could own is the run — but only once the window is settled and was
+/// listed completely. An attempt still being sent that could own a candidate makes it wait; two
+/// attempts the evidence cannot tell apart, or a look-alike, make it undetermined. Pure: no I/O.
+/// </summary>
+public static class ReconcileJudge
+{
+    /// <summary>Decides for <paramref name="attempt"/>.</summary>
+    /// <param name="attempt">The lost attempt.</param>
+    /// <param name="unclaimed">Executions listed in its window whose ids no attempt has recorded.</param>
+    /// <param name="others">The workflow's other unresolved attempts whose windows overlap.</param>
+    /// <param name="listingComplete">Whether the listing of the window was complete.</param>
+    /// <param name="settled">Whether the settle time has passed and the attempt's request is certainly over.</param>
+    public static ReconcileVerdict Judge(
+        UnresolvedAttempt attempt, IReadOnlyList<ExecutionSummary> unclaimed, IReadOnlyList<UnresolvedAttempt> others, bool listingComplete, bool settled)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(unclaimed);
+        ArgumentNullException.ThrowIfNull(others);
+
+        var compatible = unclaimed
+            .Where(e => attempt.Window.Contains(e.CreatedAt))
+            .Select(e => (Execution: e, Evidence: EchoComparer.Weigh(e.TriggerInput, attempt.Fingerprint)))
+            .Where(c => c.Evidence != Evidence.Contradicts)
+            .ToList();
+
+        if (compatible.Count == 0)
+        {
+            return !listingComplete ? new ReconcileVerdict.Wait("the listing of its window was incomplete", Incomplete: true)
+                : !settled ? new ReconcileVerdict.Wait("no candidate yet; waiting for the settle time")
+                : new ReconcileVerdict.NotCreated();
+        }
+
+        // A hash proves: weaker candidates cannot be this run when one carries its very bytes.
+        var strongest = compatible.Max(c => c.Evidence);
+        var considered = strongest == Evidence.Proves ? compatible.Where(c => c.Evidence == Evidence.Proves).ToList() : compatible;
+
+        var rivals = considered.ToDictionary(
+            c => c.Execution.Id,
+            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && EchoComparer.Weigh(c.Execution.TriggerInput, o.Fingerprint) != Evidence.Contradicts).ToList(),
+            StringComparer.Ordinal);
+
+        if (rivals.Values.SelectMany(r => r).FirstOrDefault(r => r.InFlight) is { } sending)
+        {
+            return new ReconcileVerdict.Wait($"attempt {sending.Attempt} of submission {sending.SubmissionId} is still being sent and may own a candidate");
+        }
+
+        if (considered.Count == 1 && rivals[considered[0].Execution.Id].Count == 0)
+        {
+            var (execution, evidence) = considered[0];
+            if (evidence == Evidence.Proves || (listingComplete && settled))
+            {
+                return new ReconcileVerdict.Adopt(execution, evidence);
+            }
+
+            return new ReconcileVerdict.Wait(
+                listingComplete ? "one candidate; waiting for the settle time before adopting it" : "one candidate, but the listing was incomplete",
+                Incomplete: !listingComplete);
+        }
+
+        if (!listingComplete || !settled)
+        {
+            return new ReconcileVerdict.Wait("several candidates; waiting for the settle time and a complete listing", Incomplete: !listingComplete);
+        }
+
+        var ids = considered.Select(c => c.Execution.Id).ToList();
+        var rivalCount = rivals.Values.SelectMany(r => r).Select(r => r.AttemptId).Distinct().Count();
+        var reason = considered.Count > 1
+            ? $"{considered.Count} executions in its window fit its input ({Describe(strongest)}) and none can be told apart"
+            : $"the one execution that fits its input ({Describe(strongest)}) may equally be the run of {rivalCount} other unresolved attempt(s)";
+        return new ReconcileVerdict.Undetermined(ids, reason);
+    }
+
+    private static string Describe(Evidence evidence) => evidence switch
+    {
+        Evidence.Proves => "same content hash",
+        Evidence.NearlyProves => "same file name and size",
+        Evidence.Suggests => "same file name",
+        _ => "no input echoed to compare",
+    };
+}
