@@ -35,7 +35,7 @@ var submissions = files.Select(path => new NewSubmission
 {
     Workflow = "extract-invoice",
     SourceName = Path.GetFileName(path),
-    Files = [new SubmissionFile("document", Path.GetFileName(path), "application/pdf", File.ReadAllBytes(path))],
+    Files = [new SubmissionFile("contract_document", Path.GetFileName(path), "application/pdf", File.ReadAllBytes(path))],
 }).ToList();
 
 var intake = new SubmissionIntake(dataSource, TimeProvider.System, NullLogger<SubmissionIntake>.Instance);

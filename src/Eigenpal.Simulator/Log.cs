@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Simulator reset: executions and counters cleared")]
     public static partial void Reset(ILogger logger);
+
+    [LoggerMessage(9, LogLevel.Information, "Modes replaced: {Modes}")]
+    public static partial void ModesReplaced(ILogger logger, string modes);
+
+    [LoggerMessage(10, LogLevel.Debug, "Look-alike execution {ExecutionId} created beside {OriginalId} for {WorkflowName}")]
+    public static partial void LookAlikeCreated(ILogger logger, string executionId, string originalId, string workflowName);
 }

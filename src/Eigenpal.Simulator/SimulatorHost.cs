@@ -40,7 +40,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts a simulator with the real clock.</summary>
-    /// <param name="configure">Changes to the options after configuration binding (seed, time scale, workflows, faults).</param>
+    /// <param name="configure">Changes to the options after configuration binding (seed, time scale, workflows, faults, modes).</param>
     /// <param name="url">Where to listen; port 0 picks a free port.</param>
     /// <param name="ct">Cancels the start.</param>
     public static Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null, string url = "http://127.0.0.1:0", CancellationToken ct = default) =>
@@ -95,6 +95,24 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(faults));
+        }
+    }
+
+    /// <summary>
+    /// A copy of the modes in force: change it and pass it to <see cref="SetModes(ModeOptions)"/>
+    /// (changing the copy alone changes nothing).
+    /// </summary>
+    public ModeOptions Modes => control.Modes;
+
+    /// <summary>Replaces all modes, as <c>PUT /_sim/modes</c> does.</summary>
+    /// <exception cref="ArgumentException">The modes are invalid; the message lists every problem.</exception>
+    public void SetModes(ModeOptions modes)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        var errors = control.SetModes(modes);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(modes));
         }
     }
 

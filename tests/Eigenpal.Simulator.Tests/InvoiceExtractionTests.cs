@@ -35,7 +35,7 @@ public sealed class InvoiceExtractionTests(FastSimulatorFixture fixture) : IClas
         using var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(bytes);
         part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(part, "document", fileName);
+        form.Add(part, "contract_document", fileName);
         var (response, body) = await fixture.Api.PostAsync($"{Base}/extract-invoice/run?wait_for_completion=10", form);
         Assert.Equal(201, (int)response.StatusCode);
         return body;

@@ -104,7 +104,7 @@ public sealed class WireFormatTests(FastSimulatorFixture fixture) : IClassFixtur
         var (response, body) = await api.PostJsonAsync($"{Base}/extract-invoice/run", "{}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var issue = AssertEnvelope(response, body, "required");
-        Assert.Equal("body.input.document", issue["field"]!.GetValue<string>());
+        Assert.Equal("body.input.contract_document", issue["field"]!.GetValue<string>());
 
         var (wrongType, wrongBody) = await api.PostJsonAsync($"{Base}/classify-text/run", """{"input":{"text":42}}""");
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
@@ -117,7 +117,7 @@ public sealed class WireFormatTests(FastSimulatorFixture fixture) : IClassFixtur
         using var form = new MultipartFormDataContent();
         var document = new ByteArrayContent(Encoding.UTF8.GetBytes("Invoice No: INV-123\nDate: 2026-01-31\nSupplier: ACME GmbH\nTotal: 1,234.56 EUR\n"));
         document.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(document, "document", "inv-123.txt");
+        form.Add(document, "contract_document", "inv-123.txt");
         form.Add(new StringContent("""{"input":{"note":"x"},"trigger":"cli"}"""), "_json");
         var (response, body) = await api.PostAsync($"{Base}/extract-invoice/run?wait_for_completion=10", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -135,7 +135,7 @@ public sealed class WireFormatTests(FastSimulatorFixture fixture) : IClassFixtur
         var (_, list) = await api.GetAsync($"{Base}/extract-invoice/executions?limit=100");
         var item = list["data"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == body["executionId"]!.GetValue<string>())!;
         Assert.Equal("cli", item["triggerType"]!.GetValue<string>());
-        Assert.Equal(result["sha256"]!.GetValue<string>(), item["triggerInput"]!["document"]!["sha256"]!.GetValue<string>());
+        Assert.Equal(result["sha256"]!.GetValue<string>(), item["triggerInput"]!["contract_document"]!["sha256"]!.GetValue<string>());
         Assert.Equal("x", item["triggerInput"]!["note"]!.GetValue<string>());
     }
 

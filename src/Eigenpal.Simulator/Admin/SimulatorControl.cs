@@ -2,12 +2,14 @@ using System.Text.Json;
 using Eigenpal.Simulator.Endpoints;
 using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
 
 namespace Eigenpal.Simulator.Admin;
 
-/// <summary>The operations behind the admin endpoints and <see cref="SimulatorHost"/>: counters, faults, reset.</summary>
-internal sealed class SimulatorControl(ExecutionStore store, SimulatorCounters counters, FaultState faults, ILogger<SimulatorControl> logger)
+/// <summary>The operations behind the admin endpoints and <see cref="SimulatorHost"/>: counters, faults, modes, reset.</summary>
+internal sealed class SimulatorControl(
+    ExecutionStore store, SimulatorCounters counters, FaultState faults, ModeState modes, LookAlikeMaker lookAlikes, ILogger<SimulatorControl> logger)
 {
     public CountersSnapshot Counters() => counters.Snapshot(store.Count);
 
@@ -26,8 +28,25 @@ internal sealed class SimulatorControl(ExecutionStore store, SimulatorCounters c
         return errors;
     }
 
+    /// <summary>A copy of the modes in force.</summary>
+    public ModeOptions Modes => modes.Current.Clone();
+
+    /// <summary>Replaces all modes; returns the problems instead when they are invalid.</summary>
+    public IReadOnlyList<string> SetModes(ModeOptions replacement)
+    {
+        var errors = ModeOptionsValidator.Validate(replacement);
+        if (errors.Count == 0)
+        {
+            modes.Replace(replacement);
+            Log.ModesReplaced(logger, JsonSerializer.Serialize(replacement, SimulatorJson.Options));
+        }
+
+        return errors;
+    }
+
     public void Reset()
     {
+        lookAlikes.CancelPending();
         store.Clear();
         counters.Reset();
         Log.Reset(logger);

@@ -14,6 +14,7 @@ internal sealed class SimulatorCounters
     private long hung;
     private long lostResponses;
     private long requestsBeforeRetryAfter;
+    private long lookAlikesCreated;
 
     public void Request(string endpointName)
     {
@@ -24,6 +25,7 @@ internal sealed class SimulatorCounters
         }
     }
 
+    /// <summary>A client's run was created; <paramref name="duplicateInput"/> when its input was seen before.</summary>
     public void ExecutionCreated(bool duplicateInput)
     {
         Interlocked.Increment(ref executionsCreated);
@@ -32,6 +34,9 @@ internal sealed class SimulatorCounters
             Interlocked.Increment(ref duplicateInputExecutions);
         }
     }
+
+    /// <summary>A run made by the simulator as another client; kept apart from the client's own counts.</summary>
+    public void LookAlikeCreated() => Interlocked.Increment(ref lookAlikesCreated);
 
     public void Unauthorized() => Interlocked.Increment(ref unauthorized);
 
@@ -64,7 +69,8 @@ internal sealed class SimulatorCounters
             Interlocked.Read(ref hung),
             Interlocked.Read(ref lostResponses),
             executionsInMemory,
-            Interlocked.Read(ref requestsBeforeRetryAfter));
+            Interlocked.Read(ref requestsBeforeRetryAfter),
+            Interlocked.Read(ref lookAlikesCreated));
     }
 
     public void Reset()
@@ -82,6 +88,7 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref hung, 0);
         Interlocked.Exchange(ref lostResponses, 0);
         Interlocked.Exchange(ref requestsBeforeRetryAfter, 0);
+        Interlocked.Exchange(ref lookAlikesCreated, 0);
     }
 
     private static int IndexOf(string endpointName)

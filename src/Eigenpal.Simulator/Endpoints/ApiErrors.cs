@@ -15,6 +15,14 @@ internal static class ApiErrors
     public static IResult Validation(HttpContext context, string field, string message, string code = "invalid_value") =>
         Error(context, StatusCodes.Status400BadRequest, field, message, code);
 
+    /// <summary>A 400 with one <c>invalid_value</c> issue per problem, all on <paramref name="field"/>.</summary>
+    public static IResult Problems(HttpContext context, string field, IEnumerable<string> messages) =>
+        TypedResults.Json(
+            new ErrorEnvelope([.. messages.Select(m => new ApiIssue(field, m, "invalid_value"))], context.TraceIdentifier),
+            SimulatorJson.Options,
+            contentType: null,
+            statusCode: StatusCodes.Status400BadRequest);
+
     public static IResult NotFound(HttpContext context, string field, string message) =>
         Error(context, StatusCodes.Status404NotFound, field, message, "not_found");
 

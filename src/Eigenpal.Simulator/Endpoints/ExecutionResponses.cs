@@ -1,5 +1,7 @@
 using Eigenpal.Simulator.Endpoints.Contracts;
 using Eigenpal.Simulator.Engine;
+using Eigenpal.Simulator.Modes;
+using Eigenpal.Simulator.Options;
 
 namespace Eigenpal.Simulator.Endpoints;
 
@@ -35,7 +37,7 @@ internal static class ExecutionResponses
             steps);
     }
 
-    public static ExecutionSummaryResponse Summary(Execution e, DateTimeOffset now, bool omitTriggerInput = false)
+    public static ExecutionSummaryResponse Summary(Execution e, DateTimeOffset now, ModeOptions modes)
     {
         var view = e.ViewAt(now);
         return new ExecutionSummaryResponse(
@@ -44,7 +46,7 @@ internal static class ExecutionResponses
             view.Status,
             WireTime.Format(e.CreatedAt),
             e.TriggerType,
-            omitTriggerInput ? null : e.TriggerInput,
+            TriggerInputEcho.Render(e, modes),
             view.Result,
             view.Error,
             WireTime.Format(view.StartedAt),

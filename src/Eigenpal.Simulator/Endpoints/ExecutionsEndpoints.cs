@@ -1,6 +1,7 @@
 using Eigenpal.Simulator.Endpoints.Contracts;
 using Eigenpal.Simulator.Engine;
-using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.Modes;
+using Eigenpal.Simulator.Options;
 using Eigenpal.Simulator.Workflows;
 
 namespace Eigenpal.Simulator.Endpoints;
@@ -8,7 +9,7 @@ namespace Eigenpal.Simulator.Endpoints;
 /// <summary>Get, list and cancel executions. Status is computed from each execution's plan at the time of asking.</summary>
 internal static class ExecutionsEndpoints
 {
-    public static IResult Get(HttpContext context, string executionId, ExecutionStore store, TimeProvider time)
+    public static IResult Get(HttpContext context, string executionId, ExecutionStore store, ApiClock time)
     {
         if (store.Find(executionId) is not { } execution)
         {
@@ -19,15 +20,19 @@ internal static class ExecutionsEndpoints
         return TypedResults.Json(ExecutionResponses.Status(execution.ViewAt(time.GetUtcNow()), includeSteps), SimulatorJson.Options);
     }
 
-    /// <summary>Newest first. Only the workflow's own index is scanned.</summary>
-    public static IResult List(HttpContext context, string id, WorkflowCatalog catalog, ExecutionStore store, FaultState faults, TimeProvider time)
+    /// <summary>
+    /// Only the workflow's own index is scanned. Order, page cap, empty high pages, visibility
+    /// delay and the <c>triggerInput</c> shape follow the modes in force.
+    /// </summary>
+    public static IResult List(HttpContext context, string id, WorkflowCatalog catalog, ExecutionStore store, ModeState modeState, ApiClock time)
     {
         if (catalog.Find(id) is not { } workflow)
         {
             return ApiErrors.WorkflowNotFound(context, id);
         }
 
-        if (!Paging.TryRead(context, out var paging, out var pagingError))
+        var modes = modeState.Current;
+        if (!Paging.TryRead(context, modes.MaxPageSize, out var paging, out var pagingError))
         {
             return pagingError!;
         }
@@ -51,26 +56,28 @@ internal static class ExecutionsEndpoints
 
         // Executions are not started from evaluation examples in the simulator, so any exampleId matches none.
         var exampleOnly = !string.IsNullOrEmpty(query["exampleId"]);
+        var newestFirst = modes.ListOrder == ListOrderMode.NewestFirst;
+        var delayed = modes.ListVisibilityDelayMs > 0;
+        var visibleFrom = now - TimeSpan.FromMilliseconds(modes.ListVisibilityDelayMs);
+        var emptyPage = modes.EmptyPagesFromOffset > 0 && paging.Offset >= modes.EmptyPagesFromOffset;
 
         var all = store.ForWorkflow(workflow.Id).Span;
         var page = new List<ExecutionSummaryResponse>(Math.Min(paging.Limit, all.Length));
         var total = 0;
-        for (var i = all.Length - 1; i >= 0 && !exampleOnly; i--)
+        for (var n = 0; n < all.Length && !exampleOnly; n++)
         {
-            var e = all[i];
-            if ((from is { } f && e.CreatedAt < f) || (to is { } t && e.CreatedAt > t))
+            var e = all[newestFirst ? all.Length - 1 - n : n];
+            if ((delayed && e.CreatedAt > visibleFrom)
+                || (from is { } f && e.CreatedAt < f)
+                || (to is { } t && e.CreatedAt > t)
+                || (statuses is not null && !statuses.Contains(e.StatusAt(now))))
             {
                 continue;
             }
 
-            if (statuses is not null && !statuses.Contains(e.StatusAt(now)))
+            if (!emptyPage && total >= paging.Offset && page.Count < paging.Limit)
             {
-                continue;
-            }
-
-            if (total >= paging.Offset && page.Count < paging.Limit)
-            {
-                page.Add(ExecutionResponses.Summary(e, now, faults.Current.OmitTriggerInput));
+                page.Add(ExecutionResponses.Summary(e, now, modes));
             }
 
             total++;
@@ -79,7 +86,7 @@ internal static class ExecutionsEndpoints
         return TypedResults.Json(new PageResponse<ExecutionSummaryResponse>(page, total, paging.Limit, paging.Offset), SimulatorJson.Options);
     }
 
-    public static IResult Cancel(HttpContext context, string executionId, ExecutionStore store, TimeProvider time, ILogger<ExecutionStore> logger)
+    public static IResult Cancel(HttpContext context, string executionId, ExecutionStore store, ApiClock time, ILogger<ExecutionStore> logger)
     {
         if (store.Find(executionId) is not { } execution)
         {

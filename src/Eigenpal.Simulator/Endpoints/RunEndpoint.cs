@@ -3,6 +3,7 @@ using Eigenpal.Simulator.Admin;
 using Eigenpal.Simulator.Endpoints.Contracts;
 using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Workflows;
 
 namespace Eigenpal.Simulator.Endpoints;
@@ -26,7 +27,8 @@ internal static class RunEndpoint
         ExecutionFactory factory,
         SimulatorCounters counters,
         FaultState faults,
-        TimeProvider time,
+        LookAlikeMaker lookAlikes,
+        ApiClock time,
         ILogger<ExecutionFactory> logger)
     {
         var ct = context.RequestAborted;
@@ -71,6 +73,7 @@ internal static class RunEndpoint
         var (execution, duplicate) = factory.Create(workflow, version, request.Input, request.Trigger);
         counters.ExecutionCreated(duplicate);
         Log.ExecutionCreated(logger, execution.Id, workflow.Name, execution.Plan.Terminal.Status, execution.Plan.Terminal.At);
+        lookAlikes.Consider(execution, version, request.Input);
 
         if (faults.AppliesTo(EndpointNames.RunWorkflow, HttpMethods.Post) && faults.ShouldLoseRunResponse())
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Eigenpal.Simulator.Workflows;
 
 namespace Eigenpal.Simulator.Engine;
@@ -15,21 +14,24 @@ internal sealed class Execution
     // lock-free: a long is read atomically, a DateTimeOffset? is not.
     private long cancelAtTicks;
 
-    public Execution(string id, long sequence, WorkflowDefinition workflow, string versionId, string triggerType, JsonElement triggerInput, string inputKey, ExecutionPlan plan)
+    public Execution(string id, long sequence, WorkflowDefinition workflow, string versionId, string triggerType, RecordedInput input, string inputKey, ExecutionPlan plan)
     {
         Id = id;
         Sequence = sequence;
         Workflow = workflow;
         VersionId = versionId;
         TriggerType = triggerType;
-        TriggerInput = triggerInput;
+        Input = input;
         InputKey = inputKey;
         Plan = plan;
     }
 
     public string Id { get; }
 
-    /// <summary>Creation order within the store; ties in <see cref="CreatedAt"/> are broken by it.</summary>
+    /// <summary>
+    /// The creation number of the client run, which seeds its randomness; a look-alike carries
+    /// the number of the run it imitates, so look-alikes never shift the client runs' seeds.
+    /// </summary>
     public long Sequence { get; }
 
     public WorkflowDefinition Workflow { get; }
@@ -38,7 +40,8 @@ internal sealed class Execution
 
     public string TriggerType { get; }
 
-    public JsonElement TriggerInput { get; }
+    /// <summary>The input as kept for <c>triggerInput</c>; shown according to the modes in force.</summary>
+    public RecordedInput Input { get; }
 
     /// <summary>Hash of workflow + canonical input, to count duplicate submissions.</summary>
     public string InputKey { get; }

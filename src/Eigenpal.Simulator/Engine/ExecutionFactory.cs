@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
 using Eigenpal.Simulator.Workflows;
 using Microsoft.Extensions.Options;
@@ -6,37 +6,70 @@ using Microsoft.Extensions.Options;
 namespace Eigenpal.Simulator.Engine;
 
 /// <summary>
-/// Creates executions: runs the workflow's logic on the input, plans the timeline and stores it.
-/// With a <see cref="SimulatorOptions.Seed"/>, the n-th execution after a start or reset always
-/// gets the same id, duration and outcome.
+/// Creates executions: runs the workflow's logic on the input, plans the timeline on the API's
+/// clock and stores it. With a <see cref="SimulatorOptions.Seed"/>, the n-th client execution
+/// after a start or reset always gets the same id, duration and outcome, with or without look-alikes.
 /// </summary>
 internal sealed class ExecutionFactory(
     ExecutionStore store,
     IOptions<SimulatorOptions> options,
-    TimeProvider time)
+    ApiClock time)
 {
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private readonly int? seed = options.Value.Seed;
     private readonly double timeScale = options.Value.TimeScale;
 
+    /// <summary>Creates a run a client asked for; the duplicate flag says whether the same input was seen before.</summary>
     public (Execution Execution, bool DuplicateInput) Create(WorkflowDefinition workflow, WorkflowVersion version, RunInput input, string triggerType)
     {
         var outcome = workflow.Produce(input);
-        var triggerInput = TriggerInput(input);
+        var recorded = RecordedInput.From(input);
         var inputKey = InputFingerprint.Compute(workflow.Id, input);
         while (true)
         {
             var sequence = store.NextSequence();
-            var random = seed is { } s ? new Random(HashCode.Combine(s, sequence)) : new Random();
-            var id = NewId(random);
-            var plan = TimelinePlanner.Plan(workflow, outcome, time.GetUtcNow(), timeScale, random);
-            var execution = new Execution(id, sequence, workflow, version.Id, triggerType, triggerInput, inputKey, plan);
-            if (store.TryAdd(execution, out var duplicate))
+            var execution = Build(workflow, version, recorded, inputKey, triggerType, outcome, sequence, RandomFor(sequence));
+            if (store.TryAdd(execution, clientRun: true, out var duplicate))
             {
                 return (execution, duplicate);
             }
         }
+    }
+
+    /// <summary>
+    /// Creates a run that another client made (see <see cref="ModeOptions.LookAlikeRate"/>): stored
+    /// and listed like any other, but it takes no creation number and no part in duplicate counting.
+    /// </summary>
+    public Execution CreateLookAlike(Execution original, WorkflowVersion version, RunInput input, Random random)
+    {
+        var outcome = original.Workflow.Produce(input);
+        var recorded = RecordedInput.From(input);
+        var inputKey = InputFingerprint.Compute(original.Workflow.Id, input);
+        while (true)
+        {
+            var execution = Build(original.Workflow, version, recorded, inputKey, original.TriggerType, outcome, original.Sequence, random);
+            if (store.TryAdd(execution, clientRun: false, out _))
+            {
+                return execution;
+            }
+        }
+    }
+
+    /// <summary>The randomness of a client run's creation number: fixed by the seed, or fresh without one.</summary>
+    public Random RandomFor(long sequence) =>
+        seed is { } s ? new Random(HashCode.Combine(s, sequence)) : new Random();
+
+    /// <summary>Randomness derived from a client run's creation number, independent of <see cref="RandomFor(long)"/>.</summary>
+    public Random RandomFor(long sequence, int salt) =>
+        seed is { } s ? new Random(HashCode.Combine(s, sequence, salt)) : new Random();
+
+    private Execution Build(
+        WorkflowDefinition workflow, WorkflowVersion version, RecordedInput input, string inputKey, string triggerType, WorkflowOutcome outcome, long sequence, Random random)
+    {
+        var id = NewId(random);
+        var plan = TimelinePlanner.Plan(workflow, outcome, time.GetUtcNow(), timeScale, random);
+        return new Execution(id, sequence, workflow, version.Id, triggerType, input, inputKey, plan);
     }
 
     private static string NewId(Random random) =>
@@ -47,31 +80,4 @@ internal sealed class ExecutionFactory(
                 span[i] = IdAlphabet[r.Next(IdAlphabet.Length)];
             }
         });
-
-    /// <summary>
-    /// The input as echoed in execution lists (<c>triggerInput</c>): values as given, and each
-    /// file as <c>{fileName, contentType, sizeBytes, sha256}</c>, so a client can match a run it
-    /// lost the answer to by content hash.
-    /// </summary>
-    private static JsonElement TriggerInput(RunInput input)
-    {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in input.Values)
-        {
-            map[key] = value;
-        }
-
-        foreach (var (key, file) in input.Files)
-        {
-            map[key] = new Dictionary<string, object>
-            {
-                ["fileName"] = file.FileName,
-                ["contentType"] = file.ContentType,
-                ["sizeBytes"] = file.Content.LongLength,
-                ["sha256"] = file.Sha256,
-            };
-        }
-
-        return JsonSerializer.SerializeToElement(map);
-    }
 }

@@ -15,8 +15,11 @@ internal sealed class ExecutionStore
     /// <summary>The next creation number; seeds per-execution randomness, so restarts from 0 on reset.</summary>
     public long NextSequence() => Interlocked.Increment(ref Volatile.Read(ref state).Sequence);
 
-    /// <summary>Adds the execution; false when its id is taken (the caller draws another).</summary>
-    public bool TryAdd(Execution execution, out bool duplicateInput)
+    /// <summary>
+    /// Adds the execution; false when its id is taken (the caller draws another). Only client runs
+    /// take part in duplicate counting: their input key is checked and remembered.
+    /// </summary>
+    public bool TryAdd(Execution execution, bool clientRun, out bool duplicateInput)
     {
         var current = Volatile.Read(ref state);
         duplicateInput = false;
@@ -25,7 +28,7 @@ internal sealed class ExecutionStore
             return false;
         }
 
-        duplicateInput = !current.InputKeys.TryAdd(execution.InputKey, 0);
+        duplicateInput = clientRun && !current.InputKeys.TryAdd(execution.InputKey, 0);
         current.ByWorkflow.GetOrAdd(execution.Workflow.Id, static _ => new AppendOnlyList<Execution>()).Add(execution);
         return true;
     }

@@ -2,6 +2,7 @@ using Eigenpal.Simulator.Admin;
 using Eigenpal.Simulator.Endpoints;
 using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
 using Eigenpal.Simulator.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,9 @@ public static class SimulatorBuilderExtensions
         services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ModeState>();
+        services.AddSingleton<ApiClock>();
+        services.AddSingleton<LookAlikeMaker>();
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionFactory>();
@@ -44,6 +48,7 @@ public static class SimulatorBuilderExtensions
         services.AddSingleton<FaultFilter>();
         services.AddSingleton<LoopbackOnlyFilter>();
         services.AddTransient<IStartupFilter, RequestIdStartupFilter>();
+        services.AddTransient<IStartupFilter, DateHeaderStartupFilter>();
         services.AddHostedService<StartupBanner>();
 
         // Per-request framework logs would dominate benchmark time; the simulator logs what matters itself.

@@ -38,12 +38,6 @@ public sealed class FaultOptions
     public double LostRunResponseRate { get; set; }
 
     /// <summary>
-    /// List items leave out <c>triggerInput</c> (the API reference makes it optional): a client
-    /// can then no longer match a run whose response it lost to its own input.
-    /// </summary>
-    public bool OmitTriggerInput { get; set; }
-
-    /// <summary>
     /// Endpoint names the faults apply to (<c>runWorkflow</c>, <c>getExecution</c>, <c>listExecutions</c>,
     /// <c>cancelExecution</c>, <c>listWorkflows</c>, <c>getWorkflow</c>, <c>listVersions</c>); empty means all.
     /// </summary>

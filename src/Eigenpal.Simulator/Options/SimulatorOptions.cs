@@ -36,6 +36,12 @@ public sealed class SimulatorOptions
     /// <summary>Faults injected from the start; replaceable at run time through <c>PUT /_sim/faults</c>.</summary>
     public FaultOptions Faults { get; set; } = new();
 
+    /// <summary>
+    /// How the API behaves where the SDK leaves it open (file echo, list order and paging, clock,
+    /// look-alike runs); replaceable at run time through <c>PUT /_sim/modes</c>.
+    /// </summary>
+    public ModeOptions Modes { get; set; } = new();
+
     /// <summary>The keys in force: the configured ones, or the default key.</summary>
     public IReadOnlyList<string> EffectiveApiKeys => ApiKeys.Count > 0 ? [.. ApiKeys] : [DefaultApiKey];
 }

@@ -33,6 +33,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         }
 
         FaultOptionsValidator.Validate("Simulator:Faults", options.Faults, errors);
+        ModeOptionsValidator.Validate("Simulator:Modes", options.Modes, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

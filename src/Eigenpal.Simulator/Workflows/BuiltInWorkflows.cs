@@ -32,7 +32,7 @@ internal static class BuiltInWorkflows
                 ExtractInvoice,
                 "workflow",
                 ["1.0.0", "1.1.0", "1.2.0"],
-                [new WorkflowInput("document", WorkflowInputKind.File, Required: true)],
+                [new WorkflowInput(InvoiceExtractor.DocumentInput, WorkflowInputKind.File, Required: true)],
                 Behaviour(ExtractInvoice, new(DurationOptions.LogNormal(medianMs: 8000, sigma: 0.5, capMs: 120_000), FailureRate: 0.05, RejectionRate: 0.01, ApiTriggerEnabled: true)),
                 InvoiceExtractor.Extract),
             Define(

@@ -14,9 +14,12 @@ namespace Eigenpal.Simulator.Workflows;
 /// </summary>
 internal static partial class InvoiceExtractor
 {
+    /// <summary>The one file input, named as in the official docs' example run of <c>extract-invoice</c>.</summary>
+    public const string DocumentInput = "contract_document";
+
     public static WorkflowOutcome Extract(RunInput input)
     {
-        var document = input.Files["document"];
+        var document = input.Files[DocumentInput];
         int pages;
         string text;
         if (IsPdf(document.Content))

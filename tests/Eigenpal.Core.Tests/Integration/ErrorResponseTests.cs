@@ -18,9 +18,9 @@ public sealed class ErrorResponseTests(FastSimulatorFixture fixture) : IClassFix
             _client.Workflows.RunAsync("extract-invoice", new RunRequest()));
 
         Assert.Equal(400, error.StatusCode);
-        Assert.Contains("body.input.document", error.Message, StringComparison.Ordinal);
+        Assert.Contains("body.input.contract_document", error.Message, StringComparison.Ordinal);
         var issue = Assert.Single(error.Issues);
-        Assert.Equal(("body.input.document", "required", "error"), (issue.Field, issue.Code, issue.Severity));
+        Assert.Equal(("body.input.contract_document", "required", "error"), (issue.Field, issue.Code, issue.Severity));
         Assert.False(string.IsNullOrEmpty(error.RequestId));
         Assert.Equal(createdBefore, fixture.Sim.GetCounters().ExecutionsCreated);
     }
@@ -29,9 +29,9 @@ public sealed class ErrorResponseTests(FastSimulatorFixture fixture) : IClassFix
     public async Task Text_given_where_a_file_is_expected_is_a_validation_error()
     {
         var error = await Assert.ThrowsAsync<EigenpalValidationException>(() =>
-            _client.Workflows.RunAsync("extract-invoice", new RunRequest { Input = new Dictionary<string, object?> { ["document"] = "not a file" } }));
+            _client.Workflows.RunAsync("extract-invoice", new RunRequest { Input = new Dictionary<string, object?> { ["contract_document"] = "not a file" } }));
 
-        Assert.Equal("body.input.document", Assert.Single(error.Issues).Field);
+        Assert.Equal("body.input.contract_document", Assert.Single(error.Issues).Field);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class RetryTests
 
         var run = await client.Workflows.RunAsync("extract-invoice", new RunRequest
         {
-            Input = new Dictionary<string, object?> { ["document"] = RunFile.FromBytes(document, "rl.txt") },
+            Input = new Dictionary<string, object?> { ["contract_document"] = RunFile.FromBytes(document, "rl.txt") },
             WaitForCompletionSeconds = 10,
         });
 

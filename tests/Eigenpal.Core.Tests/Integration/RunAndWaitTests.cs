@@ -33,7 +33,7 @@ public sealed class RunAndWaitTests(FastSimulatorFixture fixture) : IClassFixtur
     {
         var result = await _client.Workflows.Executions.RunAndWaitAsync(
             "extract-invoice",
-            new RunRequest { Input = new Dictionary<string, object?> { ["document"] = RunFile.FromBytes("Invoice No: RW-7\nTotal: 5.00 EUR"u8.ToArray(), "rw.txt") } },
+            new RunRequest { Input = new Dictionary<string, object?> { ["contract_document"] = RunFile.FromBytes("Invoice No: RW-7\nTotal: 5.00 EUR"u8.ToArray(), "rw.txt") } },
             pollInterval: TimeSpan.FromMilliseconds(10),
             timeout: TimeSpan.FromSeconds(10));
 

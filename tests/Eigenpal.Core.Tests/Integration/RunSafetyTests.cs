@@ -61,7 +61,7 @@ public sealed class RunSafetyTests
 
         await Assert.ThrowsAsync<EigenpalOutcomeUnknownException>(() => client.Workflows.RunAsync("extract-invoice", new RunRequest
         {
-            Input = new Dictionary<string, object?> { ["document"] = RunFile.FromBytes("Invoice No: L-1"u8.ToArray(), "l.txt") },
+            Input = new Dictionary<string, object?> { ["contract_document"] = RunFile.FromBytes("Invoice No: L-1"u8.ToArray(), "l.txt") },
         }));
 
         Assert.Equal((1, 1), (sim.GetCounters().ExecutionsCreated, sim.GetCounters().RequestsTo(EndpointNames.RunWorkflow)));

@@ -49,7 +49,7 @@ public sealed class RunTests(FastSimulatorFixture fixture) : IClassFixture<FastS
     {
         var run = await _client.Workflows.RunAsync("extract-invoice", new RunRequest
         {
-            Input = new Dictionary<string, object?> { ["document"] = RunFile.FromBytes(InvoiceText, "invoice-42.txt") },
+            Input = new Dictionary<string, object?> { ["contract_document"] = RunFile.FromBytes(InvoiceText, "invoice-42.txt") },
             WaitForCompletionSeconds = 10,
         });
 
@@ -72,7 +72,7 @@ public sealed class RunTests(FastSimulatorFixture fixture) : IClassFixture<FastS
         {
             var run = await _client.Workflows.RunAsync("extract-invoice", new RunRequest
             {
-                Input = new Dictionary<string, object?> { ["document"] = RunFile.FromPath(path), ["note"] = "sidecar scalar" },
+                Input = new Dictionary<string, object?> { ["contract_document"] = RunFile.FromPath(path), ["note"] = "sidecar scalar" },
             });
 
             var finished = await Eventually.Until(
@@ -87,7 +87,7 @@ public sealed class RunTests(FastSimulatorFixture fixture) : IClassFixture<FastS
             var listed = await _client.Workflows.Executions.ListAsync("extract-invoice", new ExecutionListQuery { Limit = 100 });
             var input = Assert.Single(listed.Data, e => e.Id == run.ExecutionId).TriggerInput!.Value;
             Assert.Equal("sidecar scalar", input.GetProperty("note").GetString());
-            Assert.Equal("application/octet-stream", input.GetProperty("document").GetProperty("contentType").GetString());
+            Assert.Equal("application/octet-stream", input.GetProperty("contract_document").GetProperty("contentType").GetString());
         }
         finally
         {

@@ -44,6 +44,39 @@ public sealed class Api(SimulatorHost host, TimeSpan? timeout = null) : IDisposa
         return body["executionId"]!.GetValue<string>();
     }
 
+    /// <summary>Runs extract-invoice with one file part (and an optional <c>_json</c> sidecar); returns the execution id.</summary>
+    public async Task<string> RunFileAsync(byte[] bytes, string fileName, string? sidecar = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(part, "contract_document", fileName);
+        if (sidecar is not null)
+        {
+            form.Add(new StringContent(sidecar), "_json");
+        }
+
+        var (response, body) = await PostAsync($"{Base}/extract-invoice/run", form);
+        Assert.Equal(201, (int)response.StatusCode);
+        return body["executionId"]!.GetValue<string>();
+    }
+
+    /// <summary>A list page parsed as a document, so numbers and key order can be read as sent.</summary>
+    public async Task<JsonDocument> ListDocumentAsync(string workflow, string query = "")
+    {
+        var response = await Http.GetAsync($"{Base}/{workflow}/executions{query}");
+        Assert.Equal(200, (int)response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The list item of one execution.</summary>
+    public async Task<JsonObject> ListedAsync(string workflow, string id)
+    {
+        var (response, body) = await GetAsync($"{Base}/{workflow}/executions?limit=100");
+        Assert.Equal(200, (int)response.StatusCode);
+        return body["data"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!.AsObject();
+    }
+
     public async Task<JsonObject> ExecutionAsync(string id)
     {
         var (response, body) = await GetAsync($"{Base}/executions/{id}");

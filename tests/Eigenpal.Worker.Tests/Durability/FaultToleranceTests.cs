@@ -49,7 +49,10 @@ public sealed class FaultToleranceTests(PostgresServer postgres)
     {
         // Every run is created but its response lost, and list items carry no triggerInput to match.
         await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
-            o.Faults = new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runWorkflow"], OmitTriggerInput = true });
+        {
+            o.Faults = new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runWorkflow"] };
+            o.Modes.FileEcho = FileEchoMode.None;
+        });
         scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:03";
         await scenario.Database.Intake.RecordBatchAsync("unmatchable", SampleSubmissions.Mixed(10, "unmatchable"));
 

@@ -19,7 +19,7 @@ public static class SampleSubmissions
         {
             Workflow = "extract-invoice",
             SourceName = $"invoice-{i:D5}.txt",
-            Files = [new SubmissionFile("document", $"invoice-{i:D5}.txt", "text/plain", Encoding.UTF8.GetBytes(text))],
+            Files = [new SubmissionFile("contract_document", $"invoice-{i:D5}.txt", "text/plain", Encoding.UTF8.GetBytes(text))],
         };
     }
 

@@ -33,7 +33,7 @@ public sealed class MigrationAndIntakeTests(PostgresServer postgres) : IAsyncLif
     {
         await new DatabaseMigrator(_dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         var intake = new SubmissionIntake(_dataSource, TimeProvider.System, NullLogger<SubmissionIntake>.Instance);
-        var invoice = new SubmissionFile("document", "a.pdf", "application/pdf", "%PDF-1.4 invoice"u8.ToArray());
+        var invoice = new SubmissionFile("contract_document", "a.pdf", "application/pdf", "%PDF-1.4 invoice"u8.ToArray());
 
         var first = await intake.RecordBatchAsync("first", [new NewSubmission { Workflow = "extract-invoice", Files = [invoice], Input = new JsonObject { ["lang"] = "de" } }]);
         // Same bytes under another name, keys of the scalar input in the same order: the same run.
@@ -58,7 +58,7 @@ public sealed class MigrationAndIntakeTests(PostgresServer postgres) : IAsyncLif
     {
         await new DatabaseMigrator(_dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         var intake = new SubmissionIntake(_dataSource, TimeProvider.System, NullLogger<SubmissionIntake>.Instance);
-        var file = new SubmissionFile("document", "a.pdf", "application/pdf", [1, 2, 3]);
+        var file = new SubmissionFile("contract_document", "a.pdf", "application/pdf", [1, 2, 3]);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => intake.RecordBatchAsync(null, [
             new NewSubmission { Workflow = "extract-invoice", Files = [file], SourceName = "a.pdf" },

@@ -6,7 +6,7 @@ namespace Eigenpal.Worker.Cli.Inputs;
 /// <param name="Workflow">The workflow id or slug.</param>
 /// <param name="Version">The pinned version, or null for the current one.</param>
 /// <param name="CommonInput">Scalar inputs given with <c>--input key=value</c>; a manifest row's own values win.</param>
-/// <param name="FileInput">The input a file is sent as (<c>--input-field</c>, default <c>document</c>).</param>
+/// <param name="FileInput">The input a file is sent as (<c>--input-field</c>, default <c>contract_document</c>).</param>
 /// <param name="MaxFileSize">Files larger than this many bytes are rejected.</param>
 internal sealed record SubmissionTemplate(string Workflow, string? Version, JsonObject CommonInput, string FileInput, long MaxFileSize)
 {
