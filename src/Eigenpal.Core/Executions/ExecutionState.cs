@@ -22,6 +22,13 @@ public static class ExecutionState
     /// <summary>Reconciliation could not tell whether the API created an execution.</summary>
     public const string Undetermined = "undetermined";
 
+    /// <summary>
+    /// The API accepted the run, but its get has answered 404 for longer than
+    /// <see cref="Polling.PollingOptions.NotFoundTimeout"/>: it no longer knows the execution, so
+    /// polling stops. The error column says since when. No result will come, and nothing is resent automatically.
+    /// </summary>
+    public const string Vanished = "vanished";
+
     /// <summary>The stored form of a remote status.</summary>
     public static string Of(ExecutionStatus status) => status.ToWireName();
 

@@ -35,7 +35,7 @@ public sealed partial class ExecutionPoller(
     {
         var settings = options.Value;
         var started = time.GetTimestamp();
-        var total = new PollReport(0, 0, 0, 0);
+        var total = PollReport.None;
         while (time.GetElapsedTime(started) < settings.JobBudget)
         {
             var due = await _store.ClaimDueAsync(settings.ClaimBatchSize, settings.ClaimLease, cancellationToken);
@@ -44,14 +44,12 @@ public sealed partial class ExecutionPoller(
                 break;
             }
 
-            var report = await PollClaimedAsync(due, cancellationToken);
-            total = new PollReport(total.Claimed + report.Claimed, total.Changed + report.Changed,
-                total.ListCalls + report.ListCalls, total.GetCalls + report.GetCalls);
+            total = total.Add(await PollClaimedAsync(due, cancellationToken));
         }
 
         if (total.Claimed > 0)
         {
-            LogPolled(logger, total.Claimed, total.Changed, total.ListCalls, total.GetCalls);
+            LogPolled(logger, total.Claimed, total.Changed, total.Failed, total.ListCalls, total.GetCalls);
         }
 
         return total;
@@ -59,63 +57,54 @@ public sealed partial class ExecutionPoller(
 
     private async Task<PollReport> PollClaimedAsync(IReadOnlyList<DueExecution> due, CancellationToken ct)
     {
-        var observed = new Dictionary<Guid, ExecutionObservation>();
-        var alsoSeen = new Dictionary<Guid, PolledExecution>();
-        var calls = (List: 0, Get: 0);
-        var changed = 0;
+        var settings = options.Value;
+        var cycle = new PollCycle();
+        RecordedPolls recorded;
         try
         {
-            calls = await ObserveAsync(due, observed, alsoSeen, ct);
+            await ObserveAsync(due, cycle, ct);
         }
-        catch (EigenpalRateLimitException)
+        catch (EigenpalRateLimitException ex)
         {
-            // The fleet is paused; what was observed is recorded below, the rest is polled after the pause.
+            // The fleet is paused, which says nothing about any one execution: what was observed
+            // (and what failed) is recorded below, the rest is polled again after the pause.
+            cycle.Paused(ex.RetryAfter);
         }
         finally
         {
             // Record even when cancelled: observations made are facts, and the lease must not strand rows.
-            var polled = due.Select(d => observed.TryGetValue(d.Id, out var o)
-                ? new PolledExecution(d, o, schedule.NextDelay(d.Age, Random.Shared.NextDouble()))
-                : new PolledExecution(d, null, options.Value.MinInterval)).ToList();
-            polled.AddRange(alsoSeen.Values.Where(p => !observed.ContainsKey(p.Execution.Id)));
-            changed = await _store.RecordAsync(polled, identity.Name, CancellationToken.None);
+            var polled = cycle.ToRecord(due, schedule, settings.MinInterval, Random.Shared.NextDouble);
+            recorded = await _store.RecordAsync(polled, identity.Name, settings.NotFoundTimeout, CancellationToken.None);
         }
 
-        return new PollReport(due.Count, changed, calls.List, calls.Get);
+        foreach (var vanished in recorded.Vanished)
+        {
+            LogVanished(logger, vanished.RemoteId, vanished.SubmissionId, vanished.Reason);
+        }
+
+        return new PollReport(due.Count, recorded.Changed, cycle.ListCalls, cycle.GetCalls, cycle.FailedCount, recorded.Vanished.Count);
     }
 
-    private async Task<(int List, int Get)> ObserveAsync(
-        IReadOnlyList<DueExecution> due, Dictionary<Guid, ExecutionObservation> observed, Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
+    private async Task ObserveAsync(IReadOnlyList<DueExecution> due, PollCycle cycle, CancellationToken ct)
     {
-        var listCalls = 0;
         foreach (var workflow in due.GroupBy(d => d.Workflow).Where(g => g.Count() >= options.Value.ListThreshold))
         {
             try
             {
-                listCalls += await ObserveThroughListAsync(workflow.Key, workflow.ToList(), observed, alsoSeen, ct);
+                await ObserveThroughListAsync(workflow.Key, workflow.ToList(), cycle, ct);
             }
             catch (Exception ex) when (ex is EigenpalException and not EigenpalRateLimitException or HttpRequestException)
             {
                 // The list is only an accelerator: whatever it did not answer is asked one by one below.
-                listCalls++;
+                cycle.CountListCall();
                 LogListFailed(logger, workflow.Key, ex.Message);
             }
         }
 
-        var remaining = due.Where(d => !observed.ContainsKey(d.Id)).ToList();
+        var remaining = due.Where(d => !cycle.IsAnswered(d.Id)).ToList();
+        cycle.CountGetCalls(remaining.Count);
         await Parallel.ForEachAsync(remaining, new ParallelOptions { MaxDegreeOfParallelism = GetConcurrency, CancellationToken = ct },
-            async (execution, token) =>
-            {
-                var observation = await TryGetAsync(execution, token);
-                if (observation is not null)
-                {
-                    lock (observed)
-                    {
-                        observed[execution.Id] = observation;
-                    }
-                }
-            });
-        return (listCalls, remaining.Count);
+            async (execution, token) => await GetAsync(execution, cycle, token));
     }
 
     /// <summary>
@@ -123,10 +112,9 @@ public sealed partial class ExecutionPoller(
     /// Each page answers for the claimed executions on it and, through one indexed lookup, for
     /// any other execution we track that it shows (recorded as seen, so it is not polled again
     /// soon). Paging stops when another page would cost more than it is likely to answer.
+    /// An execution missing from every page is asked by get: the list never proves absence.
     /// </summary>
-    private async Task<int> ObserveThroughListAsync(
-        string workflow, List<DueExecution> claimed, Dictionary<Guid, ExecutionObservation> observed,
-        Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
+    private async Task ObserveThroughListAsync(string workflow, List<DueExecution> claimed, PollCycle cycle, CancellationToken ct)
     {
         var claimedByRemoteId = claimed.ToDictionary(e => e.RemoteId, StringComparer.Ordinal);
         var query = new ExecutionListQuery
@@ -148,28 +136,26 @@ public sealed partial class ExecutionPoller(
             }
 
             pages++;
-            var answered = await AnswerFromPageAsync(page, claimedByRemoteId, observed, alsoSeen, ct);
+            cycle.CountListCall();
+            var answered = await AnswerFromPageAsync(page, claimedByRemoteId, cycle, ct);
             missing -= answered.Claimed;
             page.Clear();
             // Worth another page while it saves gets for claimed executions, or keeps answering for many tracked ones.
             if (missing == 0 ? answered.Total < ListPageSize / 10 : missing <= pages && answered.Total < ListPageSize / 10)
             {
-                return pages;
+                return;
             }
         }
 
         if (page.Count > 0 || pages == 0)
         {
-            pages++;
-            await AnswerFromPageAsync(page, claimedByRemoteId, observed, alsoSeen, ct);
+            cycle.CountListCall();
+            await AnswerFromPageAsync(page, claimedByRemoteId, cycle, ct);
         }
-
-        return pages;
     }
 
     private async Task<(int Claimed, int Total)> AnswerFromPageAsync(
-        List<ExecutionSummary> page, Dictionary<string, DueExecution> claimedByRemoteId,
-        Dictionary<Guid, ExecutionObservation> observed, Dictionary<Guid, PolledExecution> alsoSeen, CancellationToken ct)
+        List<ExecutionSummary> page, Dictionary<string, DueExecution> claimedByRemoteId, PollCycle cycle, CancellationToken ct)
     {
         var claimedOnPage = 0;
         var others = new Dictionary<string, ExecutionSummary>(StringComparer.Ordinal);
@@ -177,7 +163,7 @@ public sealed partial class ExecutionPoller(
         {
             if (claimedByRemoteId.TryGetValue(item.Id, out var execution))
             {
-                claimedOnPage += observed.TryAdd(execution.Id, ExecutionObservation.From(item)) ? 1 : 0;
+                claimedOnPage += cycle.Observed(execution.Id, ExecutionObservation.From(item)) ? 1 : 0;
             }
             else
             {
@@ -188,40 +174,49 @@ public sealed partial class ExecutionPoller(
         var tracked = others.Count == 0 ? [] : await _store.FindTrackedAsync(others.Keys, ct);
         foreach (var execution in tracked)
         {
-            alsoSeen[execution.Id] = new PolledExecution(
-                execution, ExecutionObservation.From(others[execution.RemoteId]), schedule.NextDelay(execution.Age, Random.Shared.NextDouble()));
+            cycle.AlsoSeen(new PolledExecution(
+                execution, ExecutionObservation.From(others[execution.RemoteId]), null, schedule.NextDelay(execution.Age, Random.Shared.NextDouble())));
         }
 
         return (claimedOnPage, claimedOnPage + tracked.Count);
     }
 
-    private async Task<ExecutionObservation?> TryGetAsync(DueExecution execution, CancellationToken ct)
+    /// <summary>
+    /// Gets one execution. A failure is noted for that execution alone (it backs off; a 404 also
+    /// starts or continues its not-found clock); a 429 is not its failure and stops the cycle.
+    /// </summary>
+    private async Task GetAsync(DueExecution execution, PollCycle cycle, CancellationToken ct)
     {
         try
         {
-            return ExecutionObservation.From(await client.Workflows.Executions.GetAsync(execution.RemoteId, includeSteps: false, ct));
+            cycle.Observed(execution.Id, ExecutionObservation.From(await client.Workflows.Executions.GetAsync(execution.RemoteId, includeSteps: false, ct)));
         }
         catch (EigenpalException ex) when (ex is not EigenpalRateLimitException)
         {
-            LogPollFailed(logger, execution.RemoteId, ex.StatusCode, ex.Message);
-            return null;
+            LogPollFailed(logger, execution.RemoteId, ex.StatusCode, execution.PollFailures + 1, ex.Message);
+            cycle.Failed(execution.Id, new PollFailure(
+                ex.StatusCode == 0 ? ex.Message : $"{ex.StatusCode}: {ex.Message}", ex is EigenpalNotFoundException));
         }
         catch (HttpRequestException ex)
         {
-            LogPollFailed(logger, execution.RemoteId, 0, ex.Message);
-            return null;
+            LogPollFailed(logger, execution.RemoteId, 0, execution.PollFailures + 1, ex.Message);
+            cycle.Failed(execution.Id, new PollFailure(ex.Message, NotFound: false));
         }
     }
 
     [LoggerMessage(EventId = 400, EventName = "Polled", Level = LogLevel.Debug,
-        Message = "Polled {Claimed} executions: {Changed} changed status ({ListCalls} list calls, {GetCalls} get calls)")]
-    private static partial void LogPolled(ILogger logger, int claimed, int changed, int listCalls, int getCalls);
+        Message = "Polled {Claimed} executions: {Changed} changed status, {Failed} could not be polled ({ListCalls} list calls, {GetCalls} get calls)")]
+    private static partial void LogPolled(ILogger logger, int claimed, int changed, int failed, int listCalls, int getCalls);
+
+    [LoggerMessage(EventId = 401, EventName = "PollFailed", Level = LogLevel.Warning,
+        Message = "Polling execution {ExecutionId} failed ({StatusCode}, {Failures} in a row): {Error}; it is polled again later, backing off")]
+    private static partial void LogPollFailed(ILogger logger, string executionId, int statusCode, int failures, string error);
 
     [LoggerMessage(EventId = 402, EventName = "ListFailed", Level = LogLevel.Warning,
         Message = "Listing executions of {Workflow} failed ({Error}); polling them one by one")]
     private static partial void LogListFailed(ILogger logger, string workflow, string error);
 
-    [LoggerMessage(EventId = 401, EventName = "PollFailed", Level = LogLevel.Warning,
-        Message = "Polling execution {ExecutionId} failed ({StatusCode}): {Error}; it is polled again later")]
-    private static partial void LogPollFailed(ILogger logger, string executionId, int statusCode, string error);
+    [LoggerMessage(EventId = 403, EventName = "ExecutionVanished", Level = LogLevel.Error,
+        Message = "Execution {ExecutionId} of submission {SubmissionId} ended vanished: {Reason}")]
+    private static partial void LogVanished(ILogger logger, string executionId, Guid submissionId, string reason);
 }

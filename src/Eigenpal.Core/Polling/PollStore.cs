@@ -1,6 +1,7 @@
 using Eigenpal.Api;
 using Eigenpal.Executions;
 using Eigenpal.Storage;
+using Eigenpal.Submissions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,7 +26,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             UPDATE eigenpal.executions e SET next_poll_at = now() + @lease
             FROM due WHERE e.id = due.id
-            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at
+            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures
             """);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("lease", lease);
@@ -40,16 +41,17 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Records one poll cycle's observations in one transaction; returns how many statuses changed.
-    /// Two workers may record overlapping rows (one list page answers for executions another worker
-    /// claimed), so rows are always locked in id order, and a deadlock that slips through anyway is
-    /// retried: what was observed is not thrown away.
+    /// Records one poll cycle's observations and failures in one transaction, and ends the attempts
+    /// whose get has answered 404 for longer than <paramref name="notFoundTimeout"/> (on the
+    /// database clock). Two workers may record overlapping rows (one list page answers for
+    /// executions another worker claimed), so rows are always locked in id order, and a deadlock
+    /// that slips through anyway is retried: what was observed is not thrown away.
     /// </summary>
-    public async Task<int> RecordAsync(IReadOnlyList<PolledExecution> polled, string observer, CancellationToken ct)
+    public async Task<RecordedPolls> RecordAsync(IReadOnlyList<PolledExecution> polled, string observer, TimeSpan notFoundTimeout, CancellationToken ct)
     {
         if (polled.Count == 0)
         {
-            return 0;
+            return new RecordedPolls(0, []);
         }
 
         var ordered = polled.OrderBy(p => p.Execution.Id).ToList();
@@ -57,7 +59,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         {
             try
             {
-                return await RecordInOneTransactionAsync(ordered, observer, ct);
+                return await RecordInOneTransactionAsync(ordered, observer, notFoundTimeout, ct);
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
             {
@@ -66,48 +68,146 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         }
     }
 
-    private async Task<int> RecordInOneTransactionAsync(IReadOnlyList<PolledExecution> polled, string observer, CancellationToken ct)
+    private async Task<RecordedPolls> RecordInOneTransactionAsync(
+        IReadOnlyList<PolledExecution> polled, string observer, TimeSpan notFoundTimeout, CancellationToken ct)
     {
         var changed = 0;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var (execution, observation, nextDelay) in polled)
+        foreach (var (execution, observation, failure, nextDelay) in polled)
         {
-            if (observation is null || ExecutionState.Of(observation.Status) == execution.Status)
+            if (failure is not null)
             {
-                batch.BatchCommands.Add(Touch(execution, nextDelay, observer, observation is not null));
-                continue;
+                batch.BatchCommands.Add(RecordFailure(execution, failure, nextDelay));
             }
-
-            changed++;
-            AddStatusChange(batch, execution, observation, nextDelay, observer);
+            else if (observation is null)
+            {
+                batch.BatchCommands.Add(Reschedule(execution, nextDelay));
+            }
+            else if (ExecutionState.Of(observation.Status) == execution.Status)
+            {
+                batch.BatchCommands.Add(RecordUnchanged(execution, nextDelay, observer));
+            }
+            else
+            {
+                changed++;
+                AddStatusChange(batch, execution, observation, nextDelay, observer);
+            }
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         batch.Transaction = transaction;
         await batch.ExecuteNonQueryAsync(ct);
+        var notFound = polled.Where(p => p.Failure is { NotFound: true }).Select(p => p.Execution).ToList();
+        var vanished = notFound.Count == 0 ? [] : await EndVanishedAsync(connection, transaction, notFound, notFoundTimeout, observer, ct);
         await transaction.CommitAsync(ct);
-        return changed;
+        return new RecordedPolls(changed + vanished.Count, vanished);
     }
 
-    private static NpgsqlBatchCommand Touch(DueExecution execution, TimeSpan nextDelay, string observer, bool polled)
+    /// <summary>An execution the cycle did not ask (a 429 paused the fleet, or the job stopped): only its next poll moves.</summary>
+    private static NpgsqlBatchCommand Reschedule(DueExecution execution, TimeSpan nextDelay)
     {
         var command = new NpgsqlBatchCommand("""
-            UPDATE eigenpal.executions
-            SET next_poll_at = now() + @delay,
-                last_polled_at = CASE WHEN @polled THEN now() ELSE last_polled_at END,
-                last_polled_by = CASE WHEN @polled THEN @observer ELSE last_polled_by END,
-                poll_count = poll_count + CASE WHEN @polled THEN 1 ELSE 0 END
+            UPDATE eigenpal.executions SET next_poll_at = now() + @delay
             WHERE id = @id AND status = @seen AND next_poll_at IS NOT NULL
             """);
         command.Parameters.AddWithValue("delay", nextDelay);
-        command.Parameters.AddWithValue("polled", polled);
-        command.Parameters.AddWithValue("observer", observer);
         command.Parameters.AddWithValue("id", execution.Id);
         // Another worker (or a cancel) may have recorded a final status meanwhile; never put it back on the schedule.
         command.Parameters.AddWithValue("seen", execution.Status);
         return command;
     }
+
+    /// <summary>A successful look that found the status unchanged; it ends any run of failures and of 404s.</summary>
+    private static NpgsqlBatchCommand RecordUnchanged(DueExecution execution, TimeSpan nextDelay, string observer)
+    {
+        var command = new NpgsqlBatchCommand("""
+            UPDATE eigenpal.executions
+            SET next_poll_at = now() + @delay, last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1,
+                poll_failures = 0, last_poll_error = NULL, not_found_since = NULL
+            WHERE id = @id AND status = @seen AND next_poll_at IS NOT NULL
+            """);
+        command.Parameters.AddWithValue("delay", nextDelay);
+        command.Parameters.AddWithValue("observer", observer);
+        command.Parameters.AddWithValue("id", execution.Id);
+        command.Parameters.AddWithValue("seen", execution.Status);
+        return command;
+    }
+
+    /// <summary>
+    /// A failed get: one more failure in a row, its error, and the backed-off next poll. A 404
+    /// starts the not-found clock unless it runs already; other failures leave it as it is.
+    /// </summary>
+    private static NpgsqlBatchCommand RecordFailure(DueExecution execution, PollFailure failure, TimeSpan nextDelay)
+    {
+        var command = new NpgsqlBatchCommand("""
+            UPDATE eigenpal.executions
+            SET next_poll_at = now() + @delay, poll_failures = poll_failures + 1, last_poll_error = @error,
+                not_found_since = CASE WHEN @not_found THEN COALESCE(not_found_since, now()) ELSE not_found_since END
+            WHERE id = @id AND status = @seen AND next_poll_at IS NOT NULL
+            """);
+        command.Parameters.AddWithValue("delay", nextDelay);
+        command.Parameters.AddWithValue("error", failure.Error);
+        command.Parameters.AddWithValue("not_found", failure.NotFound);
+        command.Parameters.AddWithValue("id", execution.Id);
+        command.Parameters.AddWithValue("seen", execution.Status);
+        return command;
+    }
+
+    /// <summary>
+    /// Ends, as <c>vanished</c>, the attempts among <paramref name="notFound"/> (whose get has just
+    /// answered 404) that have answered only 404 since longer than the timeout ago, measured on the
+    /// database clock. Like any other change it is guarded by the status seen, leaves a history row,
+    /// and moves the submission only if this attempt is its latest one.
+    /// </summary>
+    private static async Task<IReadOnlyList<VanishedExecution>> EndVanishedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DueExecution> notFound, TimeSpan timeout, string observer, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            WITH overdue AS (
+                SELECT e.id, e.submission_id, e.attempt, e.status AS from_status, e.remote_id,
+                       format('the API has answered 404 for execution %s since %s (over %s): it no longer knows this execution',
+                              e.remote_id, to_char(e.not_found_since AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), @timeout_text) AS reason
+                FROM eigenpal.executions e
+                JOIN unnest(@ids::uuid[], @seen::text[]) AS seen (id, status) ON seen.id = e.id AND seen.status = e.status
+                WHERE e.next_poll_at IS NOT NULL AND e.not_found_since < now() - @timeout
+                FOR UPDATE OF e),
+            ended AS (
+                UPDATE eigenpal.executions e
+                SET status = @vanished, error = overdue.reason, next_poll_at = NULL, updated_at = now()
+                FROM overdue WHERE e.id = overdue.id
+                RETURNING e.id),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT overdue.id, overdue.from_status, @vanished, @observer, overdue.reason FROM overdue JOIN ended USING (id)),
+            submission AS (
+                UPDATE eigenpal.submissions s SET state = @state, state_reason = overdue.reason, updated_at = now()
+                FROM overdue JOIN ended USING (id)
+                WHERE s.id = overdue.submission_id AND s.attempt = overdue.attempt)
+            SELECT overdue.id, overdue.submission_id, overdue.remote_id, overdue.reason FROM overdue JOIN ended USING (id)
+            """, connection, transaction);
+        command.Parameters.AddWithValue("ids", notFound.Select(e => e.Id).ToArray());
+        command.Parameters.AddWithValue("seen", notFound.Select(e => e.Status).ToArray());
+        command.Parameters.AddWithValue("timeout", timeout);
+        command.Parameters.AddWithValue("timeout_text", Describe(timeout));
+        command.Parameters.AddWithValue("vanished", ExecutionState.Vanished);
+        command.Parameters.AddWithValue("state", SubmissionState.Vanished);
+        command.Parameters.AddWithValue("observer", observer);
+        var vanished = new List<VanishedExecution>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            vanished.Add(new VanishedExecution(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return vanished;
+    }
+
+    // "10 min", "90 s", "2 h": how the reason names the timeout.
+    private static string Describe(TimeSpan timeout) =>
+        timeout.TotalHours >= 1 && timeout.TotalHours % 1 == 0 ? FormattableString.Invariant($"{timeout.TotalHours:0} h")
+        : timeout.TotalMinutes >= 1 && timeout.TotalMinutes % 1 == 0 ? FormattableString.Invariant($"{timeout.TotalMinutes:0} min")
+        : FormattableString.Invariant($"{timeout.TotalSeconds:0.###} s");
 
     /// <summary>
     /// One statement per change, guarded by the status we saw before: if another worker recorded
@@ -125,7 +225,8 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
                     completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END,
                     failure_category = @category, retryable = @retryable,
                     next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @delay END,
-                    last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1, updated_at = now()
+                    last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1, updated_at = now(),
+                    poll_failures = 0, last_poll_error = NULL, not_found_since = NULL
                 WHERE id = @id AND status = @from
                 RETURNING id, submission_id, attempt),
             history AS (
@@ -159,7 +260,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DueExecution>> FindTrackedAsync(IReadOnlyCollection<string> remoteIds, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at
+            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at, poll_failures
             FROM eigenpal.executions
             WHERE remote_id = ANY(@ids) AND next_poll_at IS NOT NULL
             """);
@@ -176,6 +277,6 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
 
     private static DueExecution ReadDue(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7));
+        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7), reader.GetInt32(8));
 
 }

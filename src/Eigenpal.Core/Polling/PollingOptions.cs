@@ -6,6 +6,8 @@ namespace Eigenpal.Polling;
 /// How executions are polled (section <c>Eigenpal:Polling</c>). An execution is next polled
 /// after <c>clamp(age × AgeFactor, MinInterval, MaxInterval)</c> with ±Jitter: young runs are
 /// looked at often, hour-long runs rarely, and jitter keeps a batch from polling in lockstep.
+/// After a failed poll the wait is at least <c>MinInterval × 2^failures</c> (up to MaxInterval).
+/// Cross-field rules are checked by <see cref="PollingOptionsValidator"/>.
 /// </summary>
 public sealed class PollingOptions
 {
@@ -40,6 +42,15 @@ public sealed class PollingOptions
     /// <summary>One poll job stops claiming after this long, leaving the rest to the next tick.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan JobBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a get may keep answering 404 for one execution before the attempt ends
+    /// <c>vanished</c> (and its submission with it). Counted on the database clock from the first
+    /// 404 of an unbroken run of them; any successful poll starts it again. The list call never
+    /// counts: an execution missing from a page proves nothing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan NotFoundTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How often the recurring poll job runs (Hangfire's scheduler resolution bounds it from below).</summary>
     [Range(1, 59)]

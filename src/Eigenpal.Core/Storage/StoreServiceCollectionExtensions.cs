@@ -5,6 +5,7 @@ using Eigenpal.Storage;
 using Eigenpal.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public static class StoreServiceCollectionExtensions
     {
         services.AddOptions<SenderOptions>().Bind(configuration.GetSection("Eigenpal:Sender")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection("Eigenpal:Polling")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>());
         services.AddOptions<FleetRateLimitOptions>().Bind(configuration.GetSection("Eigenpal:RateLimit")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();

@@ -33,11 +33,18 @@ public static class SubmissionState
     /// <summary>A run may or may not have been created remotely and reconciliation could not tell; it is not resent automatically.</summary>
     public const string Undetermined = "undetermined";
 
+    /// <summary>
+    /// The API accepted the run and later kept answering 404 for its execution (longer than
+    /// <c>Eigenpal:Polling:NotFoundTimeout</c>): the execution is gone remotely and no result will
+    /// come. The reason says since when; it is not resent automatically.
+    /// </summary>
+    public const string Vanished = "vanished";
+
     /// <summary>Every state, in the order a dashboard lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Pending, Sending, Running, Completed, Failed, Cancelled, Rejected, Error, Undetermined];
+        [Pending, Sending, Running, Completed, Failed, Cancelled, Rejected, Error, Undetermined, Vanished];
 
     /// <summary>True for states that no longer change without an operator's action.</summary>
     public static bool IsFinal(string state) =>
-        state is Completed or Failed or Cancelled or Rejected or Error or Undetermined;
+        state is Completed or Failed or Cancelled or Rejected or Error or Undetermined or Vanished;
 }

@@ -13,7 +13,7 @@ internal sealed class ListCommand(CliServices services) : AsyncCommand<ListComma
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-s|--status <STATES>")]
-        [Description("Comma-separated states: pending, sending, running, completed, failed, cancelled, rejected, error, undetermined.")]
+        [Description("Comma-separated states: pending, sending, running, completed, failed, cancelled, rejected, error, undetermined, vanished.")]
         public string? Status { get; init; }
 
         [CommandOption("--since <DURATION>")]

@@ -66,7 +66,7 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             SELECT s.state, COALESCE(s.state_reason, '(no reason recorded)') AS reason, count(*) AS n
             FROM eigenpal.submissions s
-            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined') AND {FilterSql}
+            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined', 'vanished') AND {FilterSql}
             GROUP BY s.state, reason ORDER BY n DESC, reason LIMIT @limit
             """);
         AddFilter(command, filter);
