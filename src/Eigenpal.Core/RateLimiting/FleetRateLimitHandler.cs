@@ -14,7 +14,12 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!ReservedSlot.TryConsume())
+        if (ReservedSlot.TryConsume())
+        {
+            // The slot was taken a moment ago; a 429 this process saw since then still holds it back.
+            await limiter.WaitLocalPauseAsync(cancellationToken);
+        }
+        else
         {
             try
             {

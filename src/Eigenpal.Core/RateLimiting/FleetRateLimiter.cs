@@ -73,7 +73,8 @@ public sealed partial class FleetRateLimiter(
         return until > now ? TimeSpan.FromTicks(until - now) : TimeSpan.Zero;
     }
 
-    private async Task WaitLocalPauseAsync(CancellationToken cancellationToken)
+    /// <summary>Waits out a pause this process has seen (no database read): for a request whose slot was taken just before.</summary>
+    public async Task WaitLocalPauseAsync(CancellationToken cancellationToken)
     {
         for (var wait = LocalPauseRemaining(); wait > TimeSpan.Zero; wait = LocalPauseRemaining())
         {

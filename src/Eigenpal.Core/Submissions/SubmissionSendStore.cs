@@ -258,6 +258,18 @@ internal static class SubmissionSendStore
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// The sender saw its request end (an answer, a dropped connection, a timeout): no later part of it
+    /// can reach the API from this side, so reconciliation need not wait for the attempt's deadline.
+    /// </summary>
+    public static async Task MarkRequestOverAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE eigenpal.executions SET deadline_at = LEAST(deadline_at, now()) WHERE id = @id AND status = 'sending'", connection);
+        command.Parameters.AddWithValue("id", attemptId);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Asks the relay to hand the submission to a job again after <paramref name="delay"/>.</summary>
     public static async Task RelayAgainAfterAsync(NpgsqlConnection connection, Guid submissionId, TimeSpan delay, CancellationToken ct)
     {

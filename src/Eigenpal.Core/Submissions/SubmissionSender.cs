@@ -134,6 +134,7 @@ public sealed partial class SubmissionSender(
         {
             // The request may have reached the API: find out instead of sending it again.
             LogOutcomeUnknown(logger, submission.Id, submission.Workflow, ex.GetType().Name);
+            await SubmissionSendStore.MarkRequestOverAsync(connection, attempt.Id, CancellationToken.None);
             return await ReconcileAsync(connection, submission, attempt, ct);
         }
         catch (EigenpalException ex)
