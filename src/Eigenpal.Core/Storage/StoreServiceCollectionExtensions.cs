@@ -56,6 +56,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddTransient<SubmissionSender>();
         services.TryAddTransient<ExecutionPoller>();
         services.TryAddTransient<Eigenpal.Executions.ExecutionCanceller>();
+        services.TryAddTransient<UndeterminedResolver>();
         return services;
     }
 }

@@ -66,6 +66,11 @@ public static class EigenpalCommandLine
             .WithDescription("Cancel a submission or every unfinished submission of a batch, through the API; prints each outcome. " + ExitCodeHelp)
             .WithExample("cancel", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07")
             .WithExample("cancel", "--batch", "march");
+        config.AddCommand<ResolveCommand>("resolve")
+            .WithDescription("Settle an undetermined submission (the worker could not tell whether its run was created): name its execution, " +
+                "or state that none was created so it is sent again. The decision is recorded with who and why. " + ExitCodeHelp)
+            .WithExample("resolve", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07", "--execution", "exec_7Hq2LmN9", "--reason", "checked in Studio")
+            .WithExample("resolve", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07", "--not-sent");
         config.AddCommand<ResultsCommand>("results")
             .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
             .WithExample("results", "--batch", "march", "--out", "results.jsonl")

@@ -76,6 +76,7 @@ internal sealed class StatusCommand(CliServices services) : AsyncCommand<StatusC
         var counts = await services.Queries.CountByStateAsync(filter, ct);
         var oldest = await services.Queries.OldestUnfinishedAsync(filter, 5, ct);
         var reasons = await services.Queries.TopFailureReasonsAsync(filter, 5, ct);
+        var undecided = await services.Queries.AwaitingDecisionAsync(filter, 10, ct);
         var now = services.Time.GetUtcNow();
 
         var states = new Table().Title("Submissions per state").AddColumns("State", "Count");
@@ -97,7 +98,16 @@ internal sealed class StatusCommand(CliServices services) : AsyncCommand<StatusC
             failures.AddRow(r.State, Markup.Escape(r.Reason), r.Count.ToString(CultureInfo.InvariantCulture));
         }
 
+        var decisions = new Table().Title("Awaiting a decision (undetermined: settle with eigenpal resolve ID --execution EXEC_ID | --not-sent)")
+            .AddColumns("Submission", "Source", "Attempt", "Candidates", "Since");
+        foreach (var u in undecided)
+        {
+            decisions.AddRow(u.Id.ToString(), Markup.Escape(u.SourceName ?? ""), u.Attempt.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(u.Candidates.Count == 0 ? "(none named)" : string.Join(", ", u.Candidates)), DurationText.Format(now - u.Since));
+        }
+
         return new Rows(states, oldest.Count > 0 ? waiting : new Markup("[green]Nothing is waiting.[/]"),
+            undecided.Count > 0 ? decisions : new Markup("[green]No submission awaits a decision.[/]"),
             reasons.Count > 0 ? failures : new Markup("No failures."));
     }
 }

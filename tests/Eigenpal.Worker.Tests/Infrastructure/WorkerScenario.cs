@@ -61,6 +61,9 @@ public sealed class WorkerScenario : IAsyncDisposable
         scenario.Settings["Eigenpal__RateLimit__RequestsPerSecond"] = "1000";
         scenario.Settings["Eigenpal__RateLimit__Burst"] = "100";
         scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:10";
+        // A run request's deadline bounds how long a lost attempt of a killed worker waits before
+        // it can be proven absent; the simulator answers in milliseconds, so 10 s is plenty.
+        scenario.Settings["Eigenpal__Timeout"] = "00:00:10";
         return scenario;
     }
 

@@ -61,6 +61,28 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The most common reasons of submissions that ended without completing, most frequent first.</summary>
+    /// <summary>Undetermined submissions, oldest first, with the executions each may be: what awaits an operator's decision.</summary>
+    public async Task<IReadOnlyList<AwaitingDecision>> AwaitingDecisionAsync(SubmissionFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT s.id, s.source_name, s.attempt, COALESCE(e.candidates, ARRAY[]::text[]), s.updated_at
+            FROM eigenpal.submissions s {LatestAttemptJoin}
+            WHERE s.state = 'undetermined' AND {FilterSql}
+            ORDER BY s.updated_at, s.id LIMIT @limit
+            """);
+        AddFilter(command, filter);
+        command.Parameters.AddWithValue("limit", limit);
+        var awaiting = new List<AwaitingDecision>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            awaiting.Add(new AwaitingDecision(
+                reader.GetGuid(0), NullableString(reader, 1), reader.GetInt32(2), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return awaiting;
+    }
+
     public async Task<IReadOnlyList<FailureReason>> TopFailureReasonsAsync(SubmissionFilter filter, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""

@@ -25,6 +25,7 @@ internal static class CliErrors
         CommandParseException parse => (ExitCodes.BadInput, parse.Message),
         CommandAppException app => (ExitCodes.BadInput, app.Message),
         UsageException usage => (ExitCodes.BadInput, usage.Message),
+        Eigenpal.Submissions.ResolutionException resolution => (ExitCodes.BadInput, resolution.Message),
         OptionsValidationException options when options.OptionsType == typeof(EigenpalStoreOptions) =>
             (ExitCodes.DatabaseUnavailable, string.Join(" ", options.Failures)),
         PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName } =>

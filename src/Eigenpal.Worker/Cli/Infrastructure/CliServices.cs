@@ -46,6 +46,8 @@ internal sealed class CliServices : IAsyncDisposable
 
     public ExecutionCanceller Canceller => Get<ExecutionCanceller>();
 
+    public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
+
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
 
@@ -69,6 +71,8 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddEigenpalStore(configuration);
         services.AddSingleton(_ => new EigenpalClient(ClientOptions(configuration)));
         services.AddTransient<ExecutionCanceller>();
+        services.AddOptions<Eigenpal.Polling.PollingOptions>().Bind(configuration.GetSection("Eigenpal:Polling"));
+        services.AddTransient<UndeterminedResolver>();
         return services.BuildServiceProvider();
     }
 

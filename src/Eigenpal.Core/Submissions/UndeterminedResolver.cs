@@ -1,0 +1,148 @@
+using Eigenpal.Api;
+using Eigenpal.Executions;
+using Eigenpal.Polling;
+using Eigenpal.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Eigenpal.Submissions;
+
+/// <summary>
+/// Records an operator's decision about an undetermined submission: which execution is its run
+/// (checked with the API first), or that its request never created one (it is then sent again as a
+/// new attempt). Who decided, when and why go into the attempt's status history. Only an attempt
+/// that is still undetermined is changed, so two operators cannot both decide.
+/// </summary>
+public sealed partial class UndeterminedResolver(
+    NpgsqlDataSource dataSource, EigenpalClient client, IOptions<PollingOptions> polling, ILogger<UndeterminedResolver> logger)
+{
+    /// <summary>Adopts <paramref name="executionId"/> as the run of the submission's undetermined attempt.</summary>
+    /// <exception cref="ResolutionException">The submission is not undetermined, or the execution is unknown or already another attempt's.</exception>
+    public async Task<ResolvedAttempt> AdoptAsync(Guid submissionId, string executionId, string decidedBy, string? why, CancellationToken cancellationToken = default)
+    {
+        var attempt = await LoadUndeterminedAsync(submissionId, cancellationToken);
+        ExecutionStatusResponse remote;
+        try
+        {
+            remote = await client.Workflows.Executions.GetAsync(executionId, includeSteps: false, cancellationToken);
+        }
+        catch (EigenpalNotFoundException)
+        {
+            throw new ResolutionException($"The API knows no execution '{executionId}'.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var detail = Detail(decidedBy, $"adopted execution {executionId}", why, attempt.Candidates.Contains(executionId) ? null : "not one of the candidates");
+        var terminal = remote.Status.IsTerminal();
+        await using var command = new NpgsqlCommand("""
+            WITH ended AS (
+                UPDATE eigenpal.executions
+                SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result::jsonb, error = @error,
+                    completed_at = CASE WHEN @terminal THEN now() END,
+                    next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @first_poll END, updated_at = now()
+                WHERE id = @attempt AND status = 'undetermined' AND remote_id IS NULL
+                RETURNING id),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT id, 'undetermined', @status, @by, @detail FROM ended)
+            UPDATE eigenpal.submissions SET state = @state, state_reason = @error, updated_at = now()
+            WHERE id = @submission AND attempt = @number AND state = 'undetermined' AND EXISTS (SELECT 1 FROM ended)
+            """, connection);
+        command.Parameters.AddWithValue("remote", executionId);
+        command.Parameters.AddWithValue("status", ExecutionState.Of(remote.Status));
+        command.Parameters.AddWithValue("created", remote.CreatedAt);
+        command.Parameters.AddWithValue("result", NpgsqlTypes.NpgsqlDbType.Text, JsonbText.From(remote.Result));
+        command.Parameters.AddWithValue("error", NpgsqlTypes.NpgsqlDbType.Text, (object?)remote.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("terminal", terminal);
+        command.Parameters.AddWithValue("first_poll", polling.Value.MinInterval);
+        command.Parameters.AddWithValue("attempt", attempt.AttemptId);
+        command.Parameters.AddWithValue("number", attempt.Attempt);
+        command.Parameters.AddWithValue("by", decidedBy);
+        command.Parameters.AddWithValue("detail", detail);
+        command.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(remote.Status));
+        command.Parameters.AddWithValue("submission", submissionId);
+        try
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new ResolutionException($"Submission {submissionId} was decided by someone else meanwhile.");
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new ResolutionException($"Execution '{executionId}' is already recorded for another attempt: it cannot be this submission's run.");
+        }
+
+        LogResolved(logger, submissionId, attempt.Attempt, detail);
+        return new ResolvedAttempt(submissionId, attempt.Attempt, ExecutionState.SubmissionStateFor(remote.Status), detail);
+    }
+
+    /// <summary>Records that the undetermined attempt created nothing: the submission is sent again as a new attempt.</summary>
+    /// <exception cref="ResolutionException">The submission is not undetermined.</exception>
+    public async Task<ResolvedAttempt> NotSentAsync(Guid submissionId, string decidedBy, string? why, CancellationToken cancellationToken = default)
+    {
+        var attempt = await LoadUndeterminedAsync(submissionId, cancellationToken);
+        var detail = Detail(decidedBy, "its request created no execution; sent again as a new attempt", why, null);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            WITH ended AS (
+                UPDATE eigenpal.executions SET status = 'not-created', error = @detail, updated_at = now()
+                WHERE id = @attempt AND status = 'undetermined' AND remote_id IS NULL
+                RETURNING id),
+            history AS (
+                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
+                SELECT id, 'undetermined', 'not-created', @by, @detail FROM ended)
+            UPDATE eigenpal.submissions SET state = 'pending', state_reason = @detail, not_before = now(), relay_at = now(), updated_at = now()
+            WHERE id = @submission AND attempt = @number AND state = 'undetermined' AND EXISTS (SELECT 1 FROM ended)
+            """, connection);
+        command.Parameters.AddWithValue("attempt", attempt.AttemptId);
+        command.Parameters.AddWithValue("number", attempt.Attempt);
+        command.Parameters.AddWithValue("by", decidedBy);
+        command.Parameters.AddWithValue("detail", detail);
+        command.Parameters.AddWithValue("submission", submissionId);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new ResolutionException($"Submission {submissionId} was decided by someone else meanwhile.");
+        }
+
+        LogResolved(logger, submissionId, attempt.Attempt, detail);
+        return new ResolvedAttempt(submissionId, attempt.Attempt, SubmissionState.Pending, detail);
+    }
+
+    private async Task<(Guid AttemptId, int Attempt, IReadOnlyList<string> Candidates)> LoadUndeterminedAsync(Guid submissionId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT s.state, e.id, e.attempt, e.status, COALESCE(e.candidates, '{}')
+            FROM eigenpal.submissions s LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
+            WHERE s.id = @id
+            """);
+        command.Parameters.AddWithValue("id", submissionId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new ResolutionException($"No submission {submissionId}.");
+        }
+
+        if (reader.GetString(0) != SubmissionState.Undetermined || reader.IsDBNull(1) || reader.GetString(3) != ExecutionState.Undetermined)
+        {
+            throw new ResolutionException($"Submission {submissionId} is {reader.GetString(0)}, not undetermined: there is nothing to resolve.");
+        }
+
+        return (reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(4));
+    }
+
+    private static string Detail(string decidedBy, string decision, string? why, string? note) =>
+        $"resolved by {decidedBy}: {decision}" + (string.IsNullOrWhiteSpace(why) ? "" : $" — {why}") + (note is null ? "" : $" ({note})");
+
+    [LoggerMessage(EventId = 220, EventName = "Resolved", Level = LogLevel.Information,
+        Message = "Submission {SubmissionId} attempt {Attempt}: {Detail}")]
+    private static partial void LogResolved(ILogger logger, Guid submissionId, int attempt, string detail);
+}
+
+/// <summary>What an operator's decision did.</summary>
+/// <param name="SubmissionId">The submission.</param>
+/// <param name="Attempt">The attempt that was undetermined.</param>
+/// <param name="State">The submission's state now.</param>
+/// <param name="Detail">The recorded decision (who, what, why).</param>
+public sealed record ResolvedAttempt(Guid SubmissionId, int Attempt, string State, string Detail);
