@@ -34,7 +34,7 @@ internal sealed class ResolveCommand(CliServices services) : AsyncCommand<Resolv
         [Description("Who decides (default: the current user and machine).")]
         public string? By { get; init; }
 
-        public override ValidationResult Validate() => (Execution is null) == NotSent
+        public override ValidationResult Validate() => (Execution is not null) == NotSent
             ? Spectre.Console.ValidationResult.Error("Give either --execution EXEC_ID or --not-sent.")
             : Spectre.Console.ValidationResult.Success();
     }
