@@ -38,7 +38,7 @@ public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, Eige
         var remoteId = reader.IsDBNull(2) ? null : reader.GetString(2);
         await reader.DisposeAsync();
 
-        if (state == SubmissionState.Sending)
+        if (state == SubmissionState.Sending.Name())
         {
             return new CancelResult(submissionId, "in-flight", null, "a run request is being sent right now; cancel again in a moment");
         }
@@ -71,51 +71,45 @@ public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, Eige
 
     private async Task<bool> TryCancelUnsentAsync(Guid submissionId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE eigenpal.submissions SET state = 'cancelled', state_reason = 'cancelled before it was sent', updated_at = now()
-            WHERE id = @id AND state = 'pending'
-            """);
-        command.Parameters.AddWithValue("id", submissionId);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var attempts = new NpgsqlCommand("SELECT attempt FROM eigenpal.submissions WHERE id = @id", connection);
+        attempts.Parameters.AddWithValue("id", submissionId);
+        return await attempts.ExecuteScalarAsync(ct) is int attempt
+            && await StateChange.MoveSubmissionAsync(
+                connection, submissionId, attempt, SubmissionState.Pending, SubmissionState.Cancelled, "cancelled before it was sent", ct);
     }
 
     private async Task RecordAsync(Guid submissionId, Guid executionId, CancelResponse response, CancellationToken ct)
     {
-        var cancelledNow = response.Status == CancelOutcome.Cancelled;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var update = new NpgsqlCommand("""
+        if (response.Status == CancelOutcome.Cancelled)
+        {
+            // Cancelled at once: a change of state like any other, guarded against a final status recorded meanwhile.
+            await StateChange.ApplyAsync(connection, new AttemptChange
+            {
+                AttemptId = executionId,
+                To = AttemptState.Cancelled,
+                Observer = identity.Name,
+                Detail = "cancel answered cancelled",
+                Guard = "e.remote_id IS NOT NULL AND e.completed_at IS NULL",
+                AttemptSet = ["cancel_requested_at = now()", "cancel_outcome = @outcome", "completed_at = now()", "next_poll_at = NULL"],
+                Submission = SubmissionState.Cancelled,
+                SubmissionSet = ["state_reason = 'cancelled'"],
+                Parameters = [new("outcome", response.Status.ToString())],
+            }, ct);
+            return;
+        }
+
+        // Requested (confirmed by polling soon) or already terminal: bookkeeping, no change of state.
+        await using var update = new NpgsqlCommand("""
             UPDATE eigenpal.executions
             SET cancel_requested_at = now(), cancel_outcome = @outcome,
-                status = CASE WHEN @now THEN 'cancelled' ELSE status END,
-                completed_at = CASE WHEN @now THEN now() ELSE completed_at END,
-                -- A requested cancellation is confirmed by polling soon.
-                next_poll_at = CASE WHEN @now THEN NULL WHEN next_poll_at IS NULL THEN NULL ELSE now() END,
-                updated_at = now()
+                next_poll_at = CASE WHEN next_poll_at IS NULL THEN NULL ELSE now() END, updated_at = now()
             WHERE id = @execution
-            """, connection, transaction))
-        {
-            update.Parameters.AddWithValue("outcome", response.Status.ToString());
-            update.Parameters.AddWithValue("now", cancelledNow);
-            update.Parameters.AddWithValue("execution", executionId);
-            await update.ExecuteNonQueryAsync(ct);
-        }
-
-        if (cancelledNow)
-        {
-            await using var history = new NpgsqlCommand("""
-                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                VALUES (@execution, @from, 'cancelled', @observer, 'cancel answered cancelled');
-                UPDATE eigenpal.submissions SET state = 'cancelled', state_reason = 'cancelled', updated_at = now() WHERE id = @submission;
-                """, connection, transaction);
-            history.Parameters.AddWithValue("execution", executionId);
-            history.Parameters.AddWithValue("from", response.WasStatus.ToWireName());
-            history.Parameters.AddWithValue("observer", identity.Name);
-            history.Parameters.AddWithValue("submission", submissionId);
-            await history.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
+            """, connection);
+        update.Parameters.AddWithValue("outcome", response.Status.ToString());
+        update.Parameters.AddWithValue("execution", executionId);
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     [LoggerMessage(EventId = 700, EventName = "CancelRequested", Level = LogLevel.Information,

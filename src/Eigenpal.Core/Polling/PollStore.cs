@@ -84,7 +84,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
             {
                 batch.BatchCommands.Add(Reschedule(execution, nextDelay));
             }
-            else if (ExecutionState.Of(observation.Status) == execution.Status)
+            else if (AttemptStates.From(observation.Status).Name() == execution.Status)
             {
                 batch.BatchCommands.Add(RecordUnchanged(execution, nextDelay, observer));
             }
@@ -163,36 +163,43 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<VanishedExecution>> EndVanishedAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DueExecution> notFound, TimeSpan timeout, string observer, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            WITH overdue AS (
-                SELECT e.id, e.submission_id, e.attempt, e.status AS from_status, e.remote_id,
-                       format('the API has answered 404 for execution %s since %s (over %s): it no longer knows this execution',
-                              e.remote_id, to_char(e.not_found_since AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), @timeout_text) AS reason
-                FROM eigenpal.executions e
-                JOIN unnest(@ids::uuid[], @seen::text[]) AS seen (id, status) ON seen.id = e.id AND seen.status = e.status
-                WHERE e.next_poll_at IS NOT NULL AND e.not_found_since < now() - @timeout
-                FOR UPDATE OF e),
-            ended AS (
-                UPDATE eigenpal.executions e
-                SET status = @vanished, error = overdue.reason, next_poll_at = NULL, updated_at = now()
-                FROM overdue WHERE e.id = overdue.id
-                RETURNING e.id),
-            history AS (
-                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                SELECT overdue.id, overdue.from_status, @vanished, @observer, overdue.reason FROM overdue JOIN ended USING (id)),
-            submission AS (
-                UPDATE eigenpal.submissions s SET state = @state, state_reason = overdue.reason, updated_at = now()
-                FROM overdue JOIN ended USING (id)
-                WHERE s.id = overdue.submission_id AND s.attempt = overdue.attempt)
-            SELECT overdue.id, overdue.submission_id, overdue.remote_id, overdue.reason FROM overdue JOIN ended USING (id)
-            """, connection, transaction);
-        command.Parameters.AddWithValue("ids", notFound.Select(e => e.Id).ToArray());
-        command.Parameters.AddWithValue("seen", notFound.Select(e => e.Status).ToArray());
-        command.Parameters.AddWithValue("timeout", timeout);
-        command.Parameters.AddWithValue("timeout_text", Describe(timeout));
-        command.Parameters.AddWithValue("vanished", ExecutionState.Vanished);
-        command.Parameters.AddWithValue("state", SubmissionState.Vanished);
-        command.Parameters.AddWithValue("observer", observer);
+        var ended = new List<Guid>();
+        foreach (var execution in notFound)
+        {
+            var change = new AttemptChange
+            {
+                AttemptId = execution.Id,
+                To = AttemptState.Vanished,
+                Observer = observer,
+                DetailFromError = true,
+                From = AttemptStates.Parse(execution.Status),
+                Guard = "e.next_poll_at IS NOT NULL AND e.not_found_since < now() - @timeout",
+                AttemptSet =
+                [
+                    """
+                    error = format('the API has answered 404 for execution %s since %s (over %s): it no longer knows this execution',
+                                   e.remote_id, to_char(e.not_found_since AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), @timeout_text)
+                    """,
+                    "next_poll_at = NULL",
+                ],
+                Submission = SubmissionState.Vanished,
+                SubmissionSet = ["state_reason = changed.error"],
+                Parameters = [new("timeout", timeout), new("timeout_text", Describe(timeout))],
+            };
+            if (await StateChange.ApplyAsync(connection, change, ct, transaction))
+            {
+                ended.Add(execution.Id);
+            }
+        }
+
+        if (ended.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT id, submission_id, remote_id, error FROM eigenpal.executions WHERE id = ANY(@ids)", connection, transaction);
+        command.Parameters.AddWithValue("ids", ended.ToArray());
         var vanished = new List<VanishedExecution>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -214,44 +221,39 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     /// this change first, nothing is written twice (no second history row, no state flip-flop).
     /// Only the submission's latest attempt speaks for it.
     /// </summary>
-    private static void AddStatusChange(NpgsqlBatch batch, DueExecution execution, ExecutionObservation observation, TimeSpan nextDelay, string observer)
-    {
-        var command = new NpgsqlBatchCommand("""
-            WITH changed AS (
-                UPDATE eigenpal.executions
-                SET status = @status, result = @result::jsonb, error = @error,
-                    remote_created_at = COALESCE(@created, remote_created_at),
-                    started_at = COALESCE(@started, started_at),
-                    completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END,
-                    failure_category = @category, retryable = @retryable,
-                    next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @delay END,
-                    last_polled_at = now(), last_polled_by = @observer, poll_count = poll_count + 1, updated_at = now(),
-                    poll_failures = 0, last_poll_error = NULL, not_found_since = NULL
-                WHERE id = @id AND status = @from
-                RETURNING id, submission_id, attempt),
-            history AS (
-                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                SELECT id, @from, @status, @observer, @detail FROM changed)
-            UPDATE eigenpal.submissions s SET state = @state, state_reason = @error, updated_at = now()
-            FROM changed WHERE s.id = changed.submission_id AND s.attempt = changed.attempt
-            """);
-        command.Parameters.AddWithValue("status", ExecutionState.Of(observation.Status));
-        command.Parameters.AddWithValue("result", JsonbText.From(observation.Result));
-        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)observation.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("created", NpgsqlDbType.TimestampTz, (object?)observation.CreatedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, (object?)observation.StartedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, (object?)observation.CompletedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("terminal", observation.Status.IsTerminal());
-        command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)observation.FailureCategory ?? DBNull.Value);
-        command.Parameters.AddWithValue("retryable", NpgsqlDbType.Boolean, (object?)observation.Retryable ?? DBNull.Value);
-        command.Parameters.AddWithValue("delay", nextDelay);
-        command.Parameters.AddWithValue("observer", observer);
-        command.Parameters.AddWithValue("detail", "seen by " + observation.Source);
-        command.Parameters.AddWithValue("id", execution.Id);
-        command.Parameters.AddWithValue("from", execution.Status);
-        command.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(observation.Status));
-        batch.BatchCommands.Add(command);
-    }
+    private static void AddStatusChange(NpgsqlBatch batch, DueExecution execution, ExecutionObservation observation, TimeSpan nextDelay, string observer) =>
+        batch.BatchCommands.Add(StateChange.ForBatch(new AttemptChange
+        {
+            AttemptId = execution.Id,
+            To = AttemptStates.From(observation.Status),
+            Observer = observer,
+            Detail = "seen by " + observation.Source,
+            From = AttemptStates.Parse(execution.Status),
+            AttemptSet =
+            [
+                "result = @result::jsonb", "error = @error",
+                "remote_created_at = COALESCE(@created, remote_created_at)", "started_at = COALESCE(@started, started_at)",
+                "completed_at = CASE WHEN @terminal THEN COALESCE(@completed, now()) END",
+                "failure_category = @category", "retryable = @retryable",
+                "next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @delay END",
+                "last_polled_at = now()", "last_polled_by = @sc_observer", "poll_count = poll_count + 1",
+                "poll_failures = 0", "last_poll_error = NULL", "not_found_since = NULL",
+            ],
+            Submission = AttemptStates.SubmissionStateFor(observation.Status),
+            SubmissionSet = ["state_reason = @error"],
+            Parameters =
+            [
+                new("result", NpgsqlDbType.Text) { Value = JsonbText.From(observation.Result) },
+                new("error", NpgsqlDbType.Text) { Value = (object?)observation.Error ?? DBNull.Value },
+                new("created", NpgsqlDbType.TimestampTz) { Value = (object?)observation.CreatedAt ?? DBNull.Value },
+                new("started", NpgsqlDbType.TimestampTz) { Value = (object?)observation.StartedAt ?? DBNull.Value },
+                new("completed", NpgsqlDbType.TimestampTz) { Value = (object?)observation.CompletedAt ?? DBNull.Value },
+                new("terminal", observation.Status.IsTerminal()),
+                new("category", NpgsqlDbType.Text) { Value = (object?)observation.FailureCategory ?? DBNull.Value },
+                new("retryable", NpgsqlDbType.Boolean) { Value = (object?)observation.Retryable ?? DBNull.Value },
+                new("delay", nextDelay),
+            ],
+        }));
 
     /// <summary>
     /// Of the remote ids a list page showed, the executions this store still tracks (not

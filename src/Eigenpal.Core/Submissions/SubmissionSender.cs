@@ -48,7 +48,7 @@ public sealed partial class SubmissionSender(
             return submission switch
             {
                 null => SendOutcome.AlreadyHandled,
-                { State: SubmissionState.Sending, CurrentAttempt: { Status: ExecutionState.Sending } attempt } =>
+                { State: SubmissionState.Sending, CurrentAttempt: { Status: AttemptState.Sending } attempt } =>
                     await ReconcileAsync(connection, submission, attempt, cancellationToken),
                 { State: SubmissionState.Pending, Due: false } => SendOutcome.Deferred,
                 { State: SubmissionState.Pending } => await SendNewAttemptAsync(connection, submission, cancellationToken),
@@ -148,7 +148,7 @@ public sealed partial class SubmissionSender(
     {
         var reason = RefusalReason(ex);
         NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
-            connection, submission.Id, attempt, ExecutionState.Refused, SubmissionState.Error, reason, ex.RequestId, identity.Name, CancellationToken.None));
+            connection, submission.Id, attempt, AttemptState.Refused, SubmissionState.Error, reason, ex.RequestId, identity.Name, CancellationToken.None));
         LogRefused(logger, submission.Id, submission.Workflow, reason);
         return SendOutcome.Refused;
     }
@@ -202,7 +202,7 @@ public sealed partial class SubmissionSender(
                 // its window shows nothing that could be its run: sending again is a decision backed by evidence.
                 var notCreated = $"no execution that could be attempt {attempt.Attempt}'s run exists in its window {settings.UnknownOutcomeSettleTime.TotalSeconds:0} s after reconciliation began: the request never reached the API";
                 NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
-                    connection, submission.Id, attempt, ExecutionState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct));
+                    connection, submission.Id, attempt, AttemptState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct));
                 LogNotCreated(logger, submission.Id, attempt.Attempt);
                 return SendOutcome.Deferred;
 
@@ -240,7 +240,7 @@ public sealed partial class SubmissionSender(
         var named = candidates.Count == 0 ? "no candidate execution" : "candidates: " + string.Join(", ", candidates);
         var reason = $"the run request of attempt {attempt.Attempt} may have reached the API, but reconciliation cannot tell: {why} ({named}); not resent automatically — settle it with `eigenpal resolve`";
         NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
-            connection, submission.Id, attempt, ExecutionState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct, candidates));
+            connection, submission.Id, attempt, AttemptState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct, candidates));
         LogUndetermined(logger, submission.Id, attempt.Attempt, why);
         return SendOutcome.Undetermined;
     }

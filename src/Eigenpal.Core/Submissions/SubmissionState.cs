@@ -1,50 +1,84 @@
 namespace Eigenpal.Submissions;
 
 /// <summary>
-/// Where a submission stands. The value is stored in <c>eigenpal.submissions.state</c>; the
-/// terminal ones mirror the outcome of the submission's latest remote execution.
+/// Where a submission stands, stored by name (<see cref="SubmissionStates.Name"/>) in
+/// <c>eigenpal.submissions.state</c>. The terminal ones mirror the outcome of its latest attempt.
+/// Every change goes through <see cref="Executions.StateChange"/>.
 /// </summary>
-public static class SubmissionState
+public enum SubmissionState
 {
-    /// <summary>Recorded and waiting to be sent (first time, or again after a 429 or a transient failure).</summary>
-    public const string Pending = "pending";
+    /// <summary>Recorded and waiting to be sent (first time, or again after a 429, a failure before sending or a run proven never created).</summary>
+    Pending,
 
     /// <summary>A run request may be in flight. If its sender died, the attempt is reconciled, never resent blindly.</summary>
-    public const string Sending = "sending";
+    Sending,
 
     /// <summary>The API accepted the run; the execution is being tracked until it ends.</summary>
-    public const string Running = "running";
+    Running,
 
     /// <summary>The execution completed; its result is recorded.</summary>
-    public const string Completed = "completed";
+    Completed,
 
     /// <summary>The execution failed; its error is recorded.</summary>
-    public const string Failed = "failed";
+    Failed,
 
-    /// <summary>The execution was cancelled.</summary>
-    public const string Cancelled = "cancelled";
+    /// <summary>The execution was cancelled (or the submission before it was sent).</summary>
+    Cancelled,
 
     /// <summary>The execution was rejected by the workflow.</summary>
-    public const string Rejected = "rejected";
+    Rejected,
 
-    /// <summary>The submission could not be submitted (bad input, unknown workflow, forbidden, bad API key); the reason is recorded.</summary>
-    public const string Error = "error";
+    /// <summary>The submission could not be submitted (bad input, unknown workflow, forbidden, bad API key, too many failures before sending); the reason is recorded.</summary>
+    Error,
 
-    /// <summary>A run may or may not have been created remotely and reconciliation could not tell; it is not resent automatically.</summary>
-    public const string Undetermined = "undetermined";
+    /// <summary>A run may or may not have been created remotely and reconciliation could not tell; it names its candidates and waits for <c>eigenpal resolve</c>.</summary>
+    Undetermined,
 
-    /// <summary>
-    /// The API accepted the run and later kept answering 404 for its execution (longer than
-    /// <c>Eigenpal:Polling:NotFoundTimeout</c>): the execution is gone remotely and no result will
-    /// come. The reason says since when; it is not resent automatically.
-    /// </summary>
-    public const string Vanished = "vanished";
+    /// <summary>The API has answered 404 for the execution for longer than <c>Polling:NotFoundTimeout</c>: it no longer knows it.</summary>
+    Vanished,
+}
+
+/// <summary>Names, parsing and classification of <see cref="SubmissionState"/>.</summary>
+public static class SubmissionStates
+{
+    private static readonly Dictionary<string, SubmissionState> ByName =
+        Enum.GetValues<SubmissionState>().ToDictionary(s => s.Name(), StringComparer.Ordinal);
 
     /// <summary>Every state, in the order a dashboard lists them.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        [Pending, Sending, Running, Completed, Failed, Cancelled, Rejected, Error, Undetermined, Vanished];
+    public static IReadOnlyList<SubmissionState> All { get; } = Enum.GetValues<SubmissionState>();
+
+    /// <summary>Every state's stored name, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> AllNames { get; } = [.. Enum.GetValues<SubmissionState>().Select(s => s.Name())];
+
+    /// <summary>The stored (and displayed) name: <c>pending</c>, <c>sending</c>, …</summary>
+    public static string Name(this SubmissionState state) => state switch
+    {
+        SubmissionState.Pending => "pending",
+        SubmissionState.Sending => "sending",
+        SubmissionState.Running => "running",
+        SubmissionState.Completed => "completed",
+        SubmissionState.Failed => "failed",
+        SubmissionState.Cancelled => "cancelled",
+        SubmissionState.Rejected => "rejected",
+        SubmissionState.Error => "error",
+        SubmissionState.Undetermined => "undetermined",
+        SubmissionState.Vanished => "vanished",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>The state stored as <paramref name="name"/>.</summary>
+    /// <exception cref="FormatException">Not a state's name.</exception>
+    public static SubmissionState Parse(string name) =>
+        TryParse(name, out var state) ? state : throw new FormatException($"'{name}' is not a submission state ({string.Join(", ", AllNames)}).");
+
+    /// <summary>Reads a stored name.</summary>
+    public static bool TryParse(string? name, out SubmissionState state) => ByName.TryGetValue(name ?? "", out state);
 
     /// <summary>True for states that no longer change without an operator's action.</summary>
-    public static bool IsFinal(string state) =>
-        state is Completed or Failed or Cancelled or Rejected or Error or Undetermined or Vanished;
+    public static bool IsFinal(this SubmissionState state) =>
+        state is SubmissionState.Completed or SubmissionState.Failed or SubmissionState.Cancelled or SubmissionState.Rejected
+            or SubmissionState.Error or SubmissionState.Undetermined or SubmissionState.Vanished;
+
+    /// <summary>True when <paramref name="name"/> is the name of a final state.</summary>
+    public static bool IsFinal(string name) => TryParse(name, out var state) && state.IsFinal();
 }

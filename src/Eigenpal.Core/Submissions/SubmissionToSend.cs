@@ -8,7 +8,7 @@ internal sealed record SubmissionToSend(
     string Workflow,
     string? Version,
     JsonObject Input,
-    string State,
+    SubmissionState State,
     int Attempt,
     bool Due,
     SendingAttempt? CurrentAttempt,
@@ -16,4 +16,4 @@ internal sealed record SubmissionToSend(
     string? LastSendFailure);
 
 /// <summary>An attempt row whose run request may have reached the API.</summary>
-internal sealed record SendingAttempt(Guid Id, int Attempt, string Status, DateTimeOffset SentAt);
+internal sealed record SendingAttempt(Guid Id, int Attempt, Executions.AttemptState Status, DateTimeOffset SentAt);

@@ -1,7 +1,6 @@
 using Eigenpal.Api;
 using Eigenpal.Executions;
 using Eigenpal.Polling;
-using Eigenpal.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -34,37 +33,24 @@ public sealed partial class UndeterminedResolver(
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var detail = Detail(decidedBy, $"adopted execution {executionId}", why, attempt.Candidates.Contains(executionId) ? null : "not one of the candidates");
-        var terminal = remote.Status.IsTerminal();
-        await using var command = new NpgsqlCommand("""
-            WITH ended AS (
-                UPDATE eigenpal.executions
-                SET remote_id = @remote, status = @status, remote_created_at = @created, result = @result::jsonb, error = @error,
-                    completed_at = CASE WHEN @terminal THEN now() END,
-                    next_poll_at = CASE WHEN @terminal THEN NULL ELSE now() + @first_poll END, updated_at = now()
-                WHERE id = @attempt AND status = 'undetermined' AND remote_id IS NULL
-                RETURNING id),
-            history AS (
-                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                SELECT id, 'undetermined', @status, @by, @detail FROM ended)
-            UPDATE eigenpal.submissions SET state = @state, state_reason = @error, updated_at = now()
-            WHERE id = @submission AND attempt = @number AND state = 'undetermined' AND EXISTS (SELECT 1 FROM ended)
-            """, connection);
-        command.Parameters.AddWithValue("remote", executionId);
-        command.Parameters.AddWithValue("status", ExecutionState.Of(remote.Status));
-        command.Parameters.AddWithValue("created", remote.CreatedAt);
-        command.Parameters.AddWithValue("result", NpgsqlTypes.NpgsqlDbType.Text, JsonbText.From(remote.Result));
-        command.Parameters.AddWithValue("error", NpgsqlTypes.NpgsqlDbType.Text, (object?)remote.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("terminal", terminal);
-        command.Parameters.AddWithValue("first_poll", polling.Value.MinInterval);
-        command.Parameters.AddWithValue("attempt", attempt.AttemptId);
-        command.Parameters.AddWithValue("number", attempt.Attempt);
-        command.Parameters.AddWithValue("by", decidedBy);
-        command.Parameters.AddWithValue("detail", detail);
-        command.Parameters.AddWithValue("state", ExecutionState.SubmissionStateFor(remote.Status));
-        command.Parameters.AddWithValue("submission", submissionId);
+        var change = new AttemptChange
+        {
+            AttemptId = attempt.AttemptId,
+            To = AttemptStates.From(remote.Status),
+            Observer = decidedBy,
+            Detail = detail,
+            From = AttemptState.Undetermined,
+            Number = attempt.Attempt,
+            WithoutRemoteId = true,
+            AttemptSet = [.. SubmissionSendStore.AcceptedColumns],
+            Submission = AttemptStates.SubmissionStateFor(remote.Status),
+            SubmissionFrom = SubmissionState.Undetermined,
+            SubmissionSet = ["state_reason = @error"],
+            Parameters = SubmissionSendStore.AcceptedParameters(executionId, remote.Status, remote.Result, remote.Error, remote.CreatedAt, polling.Value.MinInterval),
+        };
         try
         {
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            if (!await StateChange.ApplyAsync(connection, change, cancellationToken))
             {
                 throw new ResolutionException($"Submission {submissionId} was decided by someone else meanwhile.");
             }
@@ -75,7 +61,7 @@ public sealed partial class UndeterminedResolver(
         }
 
         LogResolved(logger, submissionId, attempt.Attempt, detail);
-        return new ResolvedAttempt(submissionId, attempt.Attempt, ExecutionState.SubmissionStateFor(remote.Status), detail);
+        return new ResolvedAttempt(submissionId, attempt.Attempt, AttemptStates.SubmissionStateFor(remote.Status), detail);
     }
 
     /// <summary>Records that the undetermined attempt created nothing: the submission is sent again as a new attempt.</summary>
@@ -85,23 +71,22 @@ public sealed partial class UndeterminedResolver(
         var attempt = await LoadUndeterminedAsync(submissionId, cancellationToken);
         var detail = Detail(decidedBy, "its request created no execution; sent again as a new attempt", why, null);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            WITH ended AS (
-                UPDATE eigenpal.executions SET status = 'not-created', error = @detail, updated_at = now()
-                WHERE id = @attempt AND status = 'undetermined' AND remote_id IS NULL
-                RETURNING id),
-            history AS (
-                INSERT INTO eigenpal.status_changes (execution_id, from_status, to_status, observed_by, detail)
-                SELECT id, 'undetermined', 'not-created', @by, @detail FROM ended)
-            UPDATE eigenpal.submissions SET state = 'pending', state_reason = @detail, not_before = now(), relay_at = now(), updated_at = now()
-            WHERE id = @submission AND attempt = @number AND state = 'undetermined' AND EXISTS (SELECT 1 FROM ended)
-            """, connection);
-        command.Parameters.AddWithValue("attempt", attempt.AttemptId);
-        command.Parameters.AddWithValue("number", attempt.Attempt);
-        command.Parameters.AddWithValue("by", decidedBy);
-        command.Parameters.AddWithValue("detail", detail);
-        command.Parameters.AddWithValue("submission", submissionId);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        var change = new AttemptChange
+        {
+            AttemptId = attempt.AttemptId,
+            To = AttemptState.NotCreated,
+            Observer = decidedBy,
+            Detail = detail,
+            From = AttemptState.Undetermined,
+            Number = attempt.Attempt,
+            WithoutRemoteId = true,
+            AttemptSet = ["error = @detail_text"],
+            Submission = SubmissionState.Pending,
+            SubmissionFrom = SubmissionState.Undetermined,
+            SubmissionSet = ["state_reason = @detail_text", "not_before = now()", "relay_at = now()"],
+            Parameters = [new("detail_text", detail)],
+        };
+        if (!await StateChange.ApplyAsync(connection, change, cancellationToken))
         {
             throw new ResolutionException($"Submission {submissionId} was decided by someone else meanwhile.");
         }
@@ -124,7 +109,7 @@ public sealed partial class UndeterminedResolver(
             throw new ResolutionException($"No submission {submissionId}.");
         }
 
-        if (reader.GetString(0) != SubmissionState.Undetermined || reader.IsDBNull(1) || reader.GetString(3) != ExecutionState.Undetermined)
+        if (reader.GetString(0) != SubmissionState.Undetermined.Name() || reader.IsDBNull(1) || reader.GetString(3) != AttemptState.Undetermined.Name())
         {
             throw new ResolutionException($"Submission {submissionId} is {reader.GetString(0)}, not undetermined: there is nothing to resolve.");
         }
@@ -145,4 +130,4 @@ public sealed partial class UndeterminedResolver(
 /// <param name="Attempt">The attempt that was undetermined.</param>
 /// <param name="State">The submission's state now.</param>
 /// <param name="Detail">The recorded decision (who, what, why).</param>
-public sealed record ResolvedAttempt(Guid SubmissionId, int Attempt, string State, string Detail);
+public sealed record ResolvedAttempt(Guid SubmissionId, int Attempt, SubmissionState State, string Detail);

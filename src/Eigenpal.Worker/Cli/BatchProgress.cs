@@ -84,13 +84,13 @@ internal sealed class BatchProgress(CliServices services)
 
     private sealed record Tally(int Total, IReadOnlyDictionary<string, long> Counts)
     {
-        public long Queued => Count(SubmissionState.Pending) + Count(SubmissionState.Sending);
+        public long Queued => Count(SubmissionState.Pending.Name()) + Count(SubmissionState.Sending.Name());
 
-        public long Running => Count(SubmissionState.Running);
+        public long Running => Count(SubmissionState.Running.Name());
 
-        public long Completed => Count(SubmissionState.Completed);
+        public long Completed => Count(SubmissionState.Completed.Name());
 
-        public long Final => Counts.Where(c => SubmissionState.IsFinal(c.Key)).Sum(c => c.Value);
+        public long Final => Counts.Where(c => SubmissionStates.IsFinal(c.Key)).Sum(c => c.Value);
 
         public long NotCompleted => Final - Completed;
 

@@ -35,10 +35,10 @@ internal sealed class ListCommand(CliServices services) : AsyncCommand<ListComma
 
         public override ValidationResult Validate()
         {
-            var unknown = States.Where(s => !SubmissionState.All.Contains(s)).ToList();
+            var unknown = States.Where(s => !SubmissionStates.AllNames.Contains(s)).ToList();
             if (unknown.Count > 0)
             {
-                return ValidationResult.Error($"--status: unknown state(s) {string.Join(", ", unknown)}; use {string.Join(", ", SubmissionState.All)}.");
+                return ValidationResult.Error($"--status: unknown state(s) {string.Join(", ", unknown)}; use {string.Join(", ", SubmissionStates.AllNames)}.");
             }
 
             if (Since is not null && !DurationText.TryParse(Since, out _))

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Eigenpal.Submissions;
 using Eigenpal.Worker.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -49,7 +50,7 @@ internal sealed class ResolveCommand(CliServices services) : AsyncCommand<Resolv
             ? await services.Resolver.AdoptAsync(detail.Submission.Id, execution.Trim(), by, settings.Reason, cancellationToken)
             : await services.Resolver.NotSentAsync(detail.Submission.Id, by, settings.Reason, cancellationToken);
         services.Console.MarkupLine(
-            $"Submission {resolved.SubmissionId} attempt {resolved.Attempt} is now [green]{Markup.Escape(resolved.State)}[/]: {Markup.Escape(resolved.Detail)}.");
+            $"Submission {resolved.SubmissionId} attempt {resolved.Attempt} is now [green]{resolved.State.Name()}[/]: {Markup.Escape(resolved.Detail)}.");
         return ExitCodes.Success;
     }
 }

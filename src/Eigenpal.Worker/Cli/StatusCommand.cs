@@ -80,7 +80,7 @@ internal sealed class StatusCommand(CliServices services) : AsyncCommand<StatusC
         var now = services.Time.GetUtcNow();
 
         var states = new Table().Title("Submissions per state").AddColumns("State", "Count");
-        foreach (var state in SubmissionState.All)
+        foreach (var state in SubmissionStates.AllNames)
         {
             states.AddRow(state, counts.GetValueOrDefault(state).ToString(CultureInfo.InvariantCulture));
         }

@@ -81,7 +81,7 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         TimeSpan? timeout = settings.Timeout is not null && DurationText.TryParse(settings.Timeout, out var t) ? t : null;
         var (counts, ended) = await new BatchProgress(services).WaitAsync(report.SubmissionIds, timeout, quiet: settings.Json, cancellationToken);
         report.Counts = counts;
-        var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed) == report.SubmissionIds.Count;
+        var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed.Name()) == report.SubmissionIds.Count;
         var code = report.Problems.Count > 0 ? ExitCodes.BadInput
             : !ended ? ExitCodes.StillRunning
             : allCompleted ? ExitCodes.Success : ExitCodes.NotAllCompleted;

@@ -85,7 +85,7 @@ internal sealed class SubmitReport(string workflow, string? batchName)
         if (Counts is not null)
         {
             var table = new Table().Title("Batch summary").AddColumns("State", "Submissions");
-            foreach (var state in SubmissionState.All.Where(Counts.ContainsKey))
+            foreach (var state in SubmissionStates.AllNames.Where(Counts.ContainsKey))
             {
                 table.AddRow(state, Counts[state].ToString(System.Globalization.CultureInfo.InvariantCulture));
             }

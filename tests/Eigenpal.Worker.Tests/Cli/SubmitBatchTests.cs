@@ -87,8 +87,8 @@ public sealed class SubmitBatchTests(PostgresServer postgres) : IDisposable
         var submit = await CliRun.RunAsync(scenario.Settings, "submit", "-w", "extract-invoice", "--dir", invoices, "--pattern", "*.txt", "--wait", "--json");
 
         var counts = await scenario.Database.CountByStateAsync();
-        Assert.Equal(20, counts.Where(c => SubmissionState.IsFinal(c.Key)).Sum(c => c.Value));
-        var expected = counts.GetValueOrDefault(SubmissionState.Completed) == 20 ? ExitCodes.Success : ExitCodes.NotAllCompleted;
+        Assert.Equal(20, counts.Where(c => SubmissionStates.IsFinal(c.Key)).Sum(c => c.Value));
+        var expected = counts.GetValueOrDefault(SubmissionState.Completed.Name()) == 20 ? ExitCodes.Success : ExitCodes.NotAllCompleted;
         Assert.True(expected == submit.ExitCode, submit.ToString());
         Assert.Equal(expected, (int)submit.Json["exitCode"]!);
         foreach (var (state, count) in counts)

@@ -20,8 +20,8 @@ public sealed class BatchProcessingTests(PostgresServer postgres)
         var simulator = scenario.Simulator.GetCounters();
         Assert.Equal(300, simulator.ExecutionsCreated);
         Assert.Equal(0, simulator.DuplicateInputExecutions);
-        Assert.Equal(300, counts.GetValueOrDefault(SubmissionState.Completed) + counts.GetValueOrDefault(SubmissionState.Failed) + counts.GetValueOrDefault(SubmissionState.Rejected));
-        Assert.True(counts.GetValueOrDefault(SubmissionState.Failed) > 0, "the simulator fails about 10 % of runs; some failures should be recorded");
+        Assert.Equal(300, counts.GetValueOrDefault(SubmissionState.Completed.Name()) + counts.GetValueOrDefault(SubmissionState.Failed.Name()) + counts.GetValueOrDefault(SubmissionState.Rejected.Name()));
+        Assert.True(counts.GetValueOrDefault(SubmissionState.Failed.Name()) > 0, "the simulator fails about 10 % of runs; some failures should be recorded");
 
         // Every completed execution carries its result, every failed one its error, and the history has each transition.
         Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'completed' AND result IS NULL"));

@@ -46,7 +46,7 @@ public sealed class TrackingDatabase : IAsyncDisposable
     public async Task<long> FinalCountAsync()
     {
         var counts = await CountByStateAsync();
-        return counts.Where(c => SubmissionState.IsFinal(c.Key)).Sum(c => c.Value);
+        return counts.Where(c => SubmissionStates.IsFinal(c.Key)).Sum(c => c.Value);
     }
 
     /// <summary>Rows of every table in our schema and Hangfire's whose text contains <paramref name="text"/>.</summary>

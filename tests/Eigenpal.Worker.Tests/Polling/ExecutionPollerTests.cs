@@ -200,8 +200,8 @@ public sealed class ExecutionPollerTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Equal(("vanished", reason), (await ExecutionAsync<string>(submission, "status"), await ExecutionAsync<string>(submission, "error")));
         Assert.True(await ExecutionAsync<bool>(submission, "next_poll_at IS NULL"));
         var state = await SubmissionAsync<string>(submission, "state");
-        Assert.Equal((SubmissionState.Vanished, reason), (state, await SubmissionAsync<string>(submission, "state_reason")));
-        Assert.True(SubmissionState.IsFinal(state));
+        Assert.Equal((SubmissionState.Vanished.Name(), reason), (state, await SubmissionAsync<string>(submission, "state_reason")));
+        Assert.True(SubmissionStates.IsFinal(state));
         Assert.Equal("running>vanished:" + reason, await LastChangeAsync(submission));
         Assert.Equal(3, _simulator.GetCounters().RequestsTo("getExecution"));
         Assert.Equal(0, (await poller.PollDueAsync(CancellationToken.None)).Claimed);
