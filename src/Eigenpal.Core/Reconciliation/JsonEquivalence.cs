@@ -30,37 +30,18 @@ internal static class JsonEquivalence
         };
     }
 
-    private static Comparison CompareObjects(JsonObject sent, JsonObject echoed)
+    private static Comparison CompareObjects(JsonObject sent, JsonObject echoed) =>
+        All(sent.Select(p => echoed.TryGetPropertyValue(p.Key, out var echoedValue) ? Compare(p.Value, echoedValue) : Comparison.CannotTell));
+
+    private static Comparison CompareArrays(JsonArray sent, JsonArray echoed) =>
+        sent.Count != echoed.Count ? Comparison.Different : All(sent.Select((item, i) => Compare(item, echoed[i])));
+
+    // Different as soon as one part differs; otherwise equal only if every part is.
+    private static Comparison All(IEnumerable<Comparison> parts)
     {
         var result = Comparison.Equal;
-        foreach (var (key, value) in sent)
+        foreach (var part in parts)
         {
-            var part = echoed.TryGetPropertyValue(key, out var echoedValue) ? Compare(value, echoedValue) : Comparison.CannotTell;
-            if (part == Comparison.Different)
-            {
-                return Comparison.Different;
-            }
-
-            if (part == Comparison.CannotTell)
-            {
-                result = Comparison.CannotTell;
-            }
-        }
-
-        return result;
-    }
-
-    private static Comparison CompareArrays(JsonArray sent, JsonArray echoed)
-    {
-        if (sent.Count != echoed.Count)
-        {
-            return Comparison.Different;
-        }
-
-        var result = Comparison.Equal;
-        for (var i = 0; i < sent.Count; i++)
-        {
-            var part = Compare(sent[i], echoed[i]);
             if (part == Comparison.Different)
             {
                 return Comparison.Different;
