@@ -44,10 +44,14 @@ public sealed class EigenpalClient : IDisposable
     /// <param name="options">Settings.</param>
     /// <param name="logger">Receives one event per call (method, path, status, elapsed time, request id), never headers.</param>
     /// <param name="timeProvider">The clock of <see cref="ExecutionsClient.RunAndWaitAsync"/>'s deadline and poll waits; the system clock when omitted.</param>
+    /// <param name="apiClock">
+    /// What is learnt about the API's clock, shared by every client of the process (a typed client is
+    /// created per use, and the measurement must outlive it); a fresh one when omitted.
+    /// </param>
     /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
     [ActivatorUtilitiesConstructor]
-    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options, ILogger<EigenpalClient> logger, TimeProvider? timeProvider = null)
-        : this(httpClient, ClientSettings.Resolve(options?.Value), logger, timeProvider ?? TimeProvider.System, ownsHttpClient: false)
+    public EigenpalClient(HttpClient httpClient, IOptions<EigenpalClientOptions> options, ILogger<EigenpalClient> logger, TimeProvider? timeProvider = null, ApiClock? apiClock = null)
+        : this(httpClient, ClientSettings.Resolve(options?.Value), logger, timeProvider ?? TimeProvider.System, ownsHttpClient: false, apiClock)
     {
     }
 
@@ -62,14 +66,14 @@ public sealed class EigenpalClient : IDisposable
     {
     }
 
-    private EigenpalClient(HttpClient httpClient, ClientSettings settings, ILogger logger, TimeProvider time, bool ownsHttpClient)
+    private EigenpalClient(HttpClient httpClient, ClientSettings settings, ILogger logger, TimeProvider time, bool ownsHttpClient, ApiClock? apiClock = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _http = httpClient;
         _ownsHttpClient = ownsHttpClient;
         BaseUrl = settings.BaseUrl;
         RequestTimeout = settings.Timeout;
-        var transport = new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time);
+        var transport = new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time, apiClock);
         Clock = transport.Clock;
         Workflows = new WorkflowsClient(transport);
     }

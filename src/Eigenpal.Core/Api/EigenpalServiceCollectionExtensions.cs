@@ -1,6 +1,7 @@
 using Eigenpal.Api;
 using Eigenpal.Api.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public static class EigenpalServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<EigenpalClientOptions>, EigenpalClientOptionsValidator>();
+        // One measurement of the API's clock per process: typed clients are created per use.
+        services.TryAddSingleton<ApiClock>();
 
         var builder = services.AddHttpClient<EigenpalClient>()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -77,32 +77,28 @@ public static class EchoComparer
                     return string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase) ? Evidence.Proves : Evidence.Contradicts;
                 }
 
-                var name = FirstString(obj, NameKeys);
+                var name = FirstString(obj, NameKeys) is { } echoedName ? CompareName(echoedName, file) : Comparison.CannotTell;
                 var size = FirstSize(obj);
-                if (name is not null && !NameMatches(name, file))
-                {
-                    return Evidence.Contradicts;
-                }
-
-                if (size is { } s && s != file.SizeBytes)
+                if (name == Comparison.Different || (size is { } s && s != file.SizeBytes))
                 {
                     return Evidence.Contradicts;
                 }
 
                 return (name, size) switch
                 {
-                    (not null, not null) => Evidence.NearlyProves,
-                    (not null, null) => Evidence.Suggests,
-                    _ => Evidence.Silent, // a size alone, or nothing recognisable
+                    (Comparison.Equal, not null) => Evidence.NearlyProves,
+                    (Comparison.Equal, null) => Evidence.Suggests,
+                    _ => Evidence.Silent, // a size alone, a name we cannot compare, or nothing recognisable
                 };
             case JsonValue value when value.TryGetValue<string>(out var text):
-                if (AsSha256(text) is { } textHash)
+                // A bare string may be the hash, the file name or an opaque storage reference (which may
+                // look like a hash): only a match counts, never a difference.
+                if (AsSha256(text) is { } textHash && string.Equals(textHash, file.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
-                    return string.Equals(textHash, file.Sha256, StringComparison.OrdinalIgnoreCase) ? Evidence.Proves : Evidence.Contradicts;
+                    return Evidence.Proves;
                 }
 
-                // A bare string may be the file name or an opaque storage reference: only a match counts.
-                return NameMatches(text, file) ? Evidence.Suggests : Evidence.Silent;
+                return CompareName(text, file) == Comparison.Equal ? Evidence.Suggests : Evidence.Silent;
             default:
                 return Evidence.Silent;
         }
@@ -180,9 +176,18 @@ public static class EchoComparer
         return null;
     }
 
-    private static bool NameMatches(string echoed, SentFile file)
+    /// <summary>
+    /// Equal to a name the client put on the wire; different only when both are plain ASCII. A
+    /// name with other characters may come back in another Unicode normal form or re-encoded (and
+    /// this process runs without ICU, so it cannot normalise): that is "cannot tell".
+    /// </summary>
+    private static Comparison CompareName(string echoed, SentFile file)
     {
-        var normalised = echoed.Normalize(NormalizationForm.FormC);
-        return file.WireNames.Any(n => string.Equals(n.Normalize(NormalizationForm.FormC), normalised, StringComparison.Ordinal));
+        if (file.WireNames.Any(n => string.Equals(n, echoed, StringComparison.Ordinal)))
+        {
+            return Comparison.Equal;
+        }
+
+        return Ascii.IsValid(echoed) && Ascii.IsValid(file.FileName) ? Comparison.Different : Comparison.CannotTell;
     }
 }

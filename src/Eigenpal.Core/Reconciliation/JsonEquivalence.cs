@@ -64,7 +64,7 @@ internal static class JsonEquivalence
         {
             return sentKind switch
             {
-                JsonValueKind.Number => Same(Number(sent), Number(echoed)),
+                JsonValueKind.Number => SameNumber(Number(sent), Number(echoed)),
                 JsonValueKind.String => Same(sent.GetValue<string>(), echoed.GetValue<string>()),
                 _ => Same(sent.ToJsonString(), echoed.ToJsonString()),
             };
@@ -73,8 +73,8 @@ internal static class JsonEquivalence
         // A scalar echoed as its text, or text echoed as the scalar it spells.
         return (sentKind, echoedKind) switch
         {
-            (JsonValueKind.Number, JsonValueKind.String) => Same(Number(sent), ParseNumber(echoed.GetValue<string>())),
-            (JsonValueKind.String, JsonValueKind.Number) => Same(ParseNumber(sent.GetValue<string>()), Number(echoed)),
+            (JsonValueKind.Number, JsonValueKind.String) => SameNumber(Number(sent), echoed.GetValue<string>()),
+            (JsonValueKind.String, JsonValueKind.Number) => SameNumber(sent.GetValue<string>(), Number(echoed)),
             (JsonValueKind.True or JsonValueKind.False, JsonValueKind.String) => Same(sent.ToJsonString(), echoed.GetValue<string>().ToLowerInvariant()),
             (JsonValueKind.String, JsonValueKind.True or JsonValueKind.False) => Same(sent.GetValue<string>().ToLowerInvariant(), echoed.ToJsonString()),
             _ => Comparison.Different,
@@ -93,12 +93,38 @@ internal static class JsonEquivalence
         }
     }
 
-    private static decimal? Number(JsonValue value) => ParseNumber(value.ToJsonString());
+    private static string Number(JsonValue value) => value.ToJsonString();
 
-    private static decimal? ParseNumber(string text) =>
-        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+    // Numerically: 1.50 equals 1.5. A server that keeps numbers as doubles may round a long
+    // integer or a long fraction (9007199254740993 → 9007199254740992): equal as doubles but not as
+    // decimals is "cannot tell", never a mismatch.
+    private static Comparison SameNumber(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return Comparison.CannotTell;
+        }
 
-    private static Comparison Same(decimal? a, decimal? b) => a is null || b is null ? Comparison.CannotTell : a == b ? Comparison.Equal : Comparison.Different;
+        var decimals = (TryDecimal(a, out var da), TryDecimal(b, out var db));
+        if (decimals is (true, true) && da == db)
+        {
+            return Comparison.Equal;
+        }
+
+        var doubles = (TryDouble(a, out var fa), TryDouble(b, out var fb));
+        if (doubles is not (true, true))
+        {
+            return Comparison.CannotTell;
+        }
+
+        return fa.Equals(fb) ? (decimals is (true, true) ? Comparison.CannotTell : Comparison.Equal) : Comparison.Different;
+    }
+
+    private static bool TryDecimal(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryDouble(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static Comparison Same(string a, string b) => string.Equals(a, b, StringComparison.Ordinal) ? Comparison.Equal : Comparison.Different;
 }

@@ -47,9 +47,10 @@ public static class ReconcileJudge
             c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && EchoComparer.Weigh(c.Execution.TriggerInput, o.Fingerprint) != Evidence.Contradicts).ToList(),
             StringComparer.Ordinal);
 
+        var ids = considered.Select(c => c.Execution.Id).ToList();
         if (rivals.Values.SelectMany(r => r).FirstOrDefault(r => r.InFlight) is { } sending)
         {
-            return new ReconcileVerdict.Wait($"attempt {sending.Attempt} of submission {sending.SubmissionId} is still being sent and may own a candidate");
+            return new ReconcileVerdict.Wait($"attempt {sending.Attempt} of submission {sending.SubmissionId} is still being sent and may own a candidate", Candidates: ids);
         }
 
         if (considered.Count == 1 && rivals[considered[0].Execution.Id].Count == 0)
@@ -62,15 +63,14 @@ public static class ReconcileJudge
 
             return new ReconcileVerdict.Wait(
                 listingComplete ? "one candidate; waiting for the settle time before adopting it" : "one candidate, but the listing was incomplete",
-                Incomplete: !listingComplete);
+                Incomplete: !listingComplete, Candidates: ids);
         }
 
         if (!listingComplete || !settled)
         {
-            return new ReconcileVerdict.Wait("several candidates; waiting for the settle time and a complete listing", Incomplete: !listingComplete);
+            return new ReconcileVerdict.Wait("several candidates; waiting for the settle time and a complete listing", Incomplete: !listingComplete, Candidates: ids);
         }
 
-        var ids = considered.Select(c => c.Execution.Id).ToList();
         var rivalCount = rivals.Values.SelectMany(r => r).Select(r => r.AttemptId).Distinct().Count();
         var reason = considered.Count > 1
             ? $"{considered.Count} executions in its window fit its input ({Describe(strongest)}) and none can be told apart"

@@ -20,7 +20,12 @@ public abstract record ReconcileVerdict
     /// <summary>Nothing can be decided yet; look again later.</summary>
     /// <param name="Reason">What is awaited (the settle time, another attempt's answer, a complete listing).</param>
     /// <param name="Incomplete">True when the listing could not be completed (counts as a failed pass, with backoff).</param>
-    public sealed record Wait(string Reason, bool Incomplete = false) : ReconcileVerdict;
+    /// <param name="Candidates">The executions found so far that may be the run (named if the wait ends undetermined).</param>
+    public sealed record Wait(string Reason, bool Incomplete = false, IReadOnlyList<string>? Candidates = null) : ReconcileVerdict
+    {
+        /// <summary>The executions found so far that may be the run.</summary>
+        public IReadOnlyList<string> Candidates { get; init; } = Candidates ?? [];
+    }
 
     /// <summary>The evidence cannot tell which execution (if any) is the attempt's run; an operator decides.</summary>
     /// <param name="Candidates">The executions it may be.</param>

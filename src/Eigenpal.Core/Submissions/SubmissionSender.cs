@@ -30,6 +30,7 @@ public sealed partial class SubmissionSender(
 {
     private const string LimiterUnavailable = "rate-limiter-unavailable";
     private const string NotSentLocally = "not-sent";
+    private const string ApiUnreachable = "api-unreachable";
 
     private readonly LostRunReconciler _reconciler = new(client, options, time, logger);
 
@@ -97,9 +98,13 @@ public sealed partial class SubmissionSender(
             }
 
             // The API has accepted the run: record it even if shutdown has begun meanwhile.
-            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
+            if (!NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
                 connection, submission.Id, attempt, response.ExecutionId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
-                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None));
+                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None)))
+            {
+                return SendOutcome.AlreadyHandled;
+            }
+
             LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
             return SendOutcome.Sent;
         }
@@ -114,11 +119,8 @@ public sealed partial class SubmissionSender(
         catch (EigenpalTransportException ex) when (!ex.IsTimeout)
         {
             // The client raises this for a run only when the request provably never left (refused, no such host):
-            // an outage, which delays the submission (with backoff) but does not count against it.
-            var delay = settings.Backoff(settings.TransientRetryDelay, submission.SendFailures + 1);
-            NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordNotSentAsync(
-                connection, submission.Id, attempt, delay, "API unreachable: " + ex.Message, failureKind: null, CancellationToken.None));
-            return SendOutcome.Deferred;
+            // an outage, which delays the submission with a growing backoff but never ends it.
+            return await CountFailureAsync(connection, submission, attempt, ApiUnreachable, "API unreachable: " + ex.Message, CancellationToken.None, canEnd: false);
         }
         catch (EigenpalNotSentException ex)
         {
@@ -159,7 +161,7 @@ public sealed partial class SubmissionSender(
     /// kind in a row it ends in error with the reason, so the loop has an end.
     /// </summary>
     private async Task<SendOutcome> CountFailureAsync(
-        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt? attempt, string kind, string reason, CancellationToken ct)
+        NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt? attempt, string kind, string reason, CancellationToken ct, bool canEnd = true)
     {
         var settings = options.Value;
         var failures = submission.LastSendFailure == kind ? submission.SendFailures + 1 : 1;
@@ -174,7 +176,7 @@ public sealed partial class SubmissionSender(
             await SubmissionSendStore.CountFailureBeforeAttemptAsync(connection, submission.Id, submission.Attempt, delay, "not sent: " + reason, kind, ct);
         }
 
-        if (failures < settings.MaxSendFailures)
+        if (!canEnd || failures < settings.MaxSendFailures)
         {
             return SendOutcome.Deferred;
         }
@@ -210,7 +212,7 @@ public sealed partial class SubmissionSender(
                 return await UndeterminedAsync(connection, submission, attempt, candidates, why, ct);
 
             case ReconcileVerdict.Wait wait when pass.Reconciling >= settings.MaxReconcileDuration:
-                return await UndeterminedAsync(connection, submission, attempt, [],
+                return await UndeterminedAsync(connection, submission, attempt, wait.Candidates,
                     $"reconciliation could not decide for {settings.MaxReconcileDuration.TotalMinutes:0} min ({wait.Reason})", ct);
 
             case ReconcileVerdict.Wait wait:
@@ -245,13 +247,15 @@ public sealed partial class SubmissionSender(
         return SendOutcome.Undetermined;
     }
 
-    private void NoteIfAlreadyDecided(SendingAttempt attempt, bool recorded)
+    private bool NoteIfAlreadyDecided(SendingAttempt attempt, bool recorded)
     {
         if (!recorded)
         {
             // Another sender (one that took over after this one lost its lock) has decided this attempt already.
             LogAlreadyDecided(logger, attempt.Id, attempt.Attempt);
         }
+
+        return recorded;
     }
 
     private static Dictionary<string, object?> BuildInput(SubmissionToSend submission, IReadOnlyList<SubmissionFile> files)

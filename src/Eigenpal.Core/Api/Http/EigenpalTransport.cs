@@ -21,18 +21,19 @@ internal sealed class EigenpalTransport
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    public EigenpalTransport(HttpClient http, ClientSettings settings, ILogger logger, TimeProvider time)
+    public EigenpalTransport(HttpClient http, ClientSettings settings, ILogger logger, TimeProvider time, ApiClock? clock = null)
     {
         _http = http;
         _settings = settings;
         _logger = logger;
         _time = time;
+        Clock = clock ?? new ApiClock();
     }
 
     public TimeProvider Time => _time;
 
     /// <summary>The API's clock as learnt from the Date header of every answer.</summary>
-    public ApiClock Clock { get; } = new();
+    public ApiClock Clock { get; }
 
     /// <summary>The timeout of one attempt of <paramref name="request"/>: after it, the request is certainly over on this side.</summary>
     public TimeSpan AttemptTimeout(ApiRequest request) =>
