@@ -79,7 +79,7 @@ public sealed class SubmissionSenderTests(PostgresServer postgres) : SenderTestB
     }
 
     [Fact]
-    public async Task An_unreachable_api_delays_the_submission_without_counting_a_failure()
+    public async Task An_unreachable_api_delays_the_submission_and_counts_only_for_its_backoff()
     {
         var harness = Harness(baseUrl: ClosedPort());
         var id = await RecordInvoiceAsync(1);
@@ -87,8 +87,10 @@ public sealed class SubmissionSenderTests(PostgresServer postgres) : SenderTestB
         Assert.Equal(SendOutcome.Deferred, await harness.NewSender().SendAsync(id, CancellationToken.None));
 
         Assert.Equal(0, await AttemptCountAsync(id));
-        Assert.Equal(("pending", 0, 0), (await SubmissionAsync<string>(id, "state"), await SubmissionAsync<int>(id, "attempt"), await SubmissionAsync<int>(id, "send_failures")));
-        Assert.StartsWith("API unreachable: ", await SubmissionAsync<string>(id, "state_reason"), StringComparison.Ordinal);
+        // Counted for the backoff, under its own kind, but an outage never ends a submission.
+        Assert.Equal(("pending", 0, 1), (await SubmissionAsync<string>(id, "state"), await SubmissionAsync<int>(id, "attempt"), await SubmissionAsync<int>(id, "send_failures")));
+        Assert.Equal("api-unreachable", await SubmissionAsync<string>(id, "last_send_failure"));
+        Assert.StartsWith("not sent: API unreachable: ", await SubmissionAsync<string>(id, "state_reason"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,16 +99,16 @@ public sealed class SubmissionSenderTests(PostgresServer postgres) : SenderTestB
         var harness = Harness(new Dictionary<string, string?> { ["Eigenpal:Sender:TransientRetryDelay"] = "00:00:01" }, ClosedPort());
         var id = await RecordInvoiceAsync(1);
         var delays = new List<double>();
-        for (var i = 0; i < 3; i++)
+        // More tries than MaxSendFailures (5): an outage delays, with a doubling backoff, and never ends the submission.
+        for (var i = 0; i < 7; i++)
         {
             Assert.Equal(SendOutcome.Deferred, await harness.NewSender().SendAsync(id, CancellationToken.None));
             delays.Add(Math.Round(await SubmissionAsync<double>(id, "EXTRACT(EPOCH FROM not_before - now())::float8")));
             await ExecuteAsync("UPDATE eigenpal.submissions SET not_before = now() WHERE id = @id", id);
         }
 
-        // SenderOptions: an outage "delays the submission (with backoff) but does not count against it".
-        Assert.Equal(0, await SubmissionAsync<int>(id, "send_failures"));
-        Assert.Equal(new double[] { 1, 2, 4 }, delays);
+        Assert.Equal(new double[] { 1, 2, 4, 8, 16, 32, 64 }, delays);
+        Assert.Equal(("pending", 7), (await SubmissionAsync<string>(id, "state"), await SubmissionAsync<int>(id, "send_failures")));
     }
 
     [Fact]
