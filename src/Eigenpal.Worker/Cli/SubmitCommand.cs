@@ -23,6 +23,7 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
 
         // The database first (cheap, and where everything goes), then the API, then the inputs.
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
+        await FleetPauseGate.WaitAsync(services, message => Warn(report, settings.Json, message), cancellationToken);
         var workflowProblem = await WorkflowCheck.FindProblemAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
         if (workflowProblem is not null)
         {
@@ -71,11 +72,7 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         var liveWorkers = await WorkerLiveness.CountLiveWorkersAsync(services.DataSource, cancellationToken);
         if (liveWorkers is null or 0)
         {
-            report.Warnings.Add("No worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
-            if (!settings.Json)
-            {
-                services.Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(report.Warnings[^1])}");
-            }
+            Warn(report, settings.Json, "No worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
         }
 
         TimeSpan? timeout = settings.Timeout is not null && DurationText.TryParse(settings.Timeout, out var t) ? t : null;
@@ -91,6 +88,16 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         }
 
         return report.Finish(services, code, settings.Json);
+    }
+
+    /// <summary>A warning in the report (its JSON), and on the console straight away unless the output is JSON.</summary>
+    private void Warn(SubmitReport report, bool json, string message)
+    {
+        report.Warnings.Add(message);
+        if (!json)
+        {
+            services.Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(message)}");
+        }
     }
 
     private async Task RecordAsync(Guid batchId, string? batchName, List<NewSubmission> chunk, SubmitReport report, CancellationToken ct)
