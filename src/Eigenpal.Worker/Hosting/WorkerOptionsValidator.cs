@@ -8,7 +8,7 @@ namespace Eigenpal.Worker.Hosting;
 /// Checks at start that the connection pool can serve the configured concurrency
 /// (<see cref="ConnectionBudget"/>): a pool smaller than that stalls the worker until Npgsql's timeout.
 /// Whether the server itself has that many connections to give is checked once it is reachable
-/// (at worker start).
+/// (<see cref="ServerConnectionCheck"/>).
 /// </summary>
 internal sealed class WorkerOptionsValidator(IOptions<EigenpalStoreOptions> store) : IValidateOptions<WorkerOptions>
 {

@@ -35,8 +35,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddEigenpalClient(o => o.RetryRateLimited = false)
             .AddHttpMessageHandler<FleetRateLimitHandler>();
 
-        // Order matters: the schema exists before Hangfire, the relay or a job touches it.
+        // Order matters: the schema exists before Hangfire, the relay or a job touches it, and the server's
+        // connection limits are checked before anything takes connections in earnest.
         services.AddHostedService<MigrateOnStartService>();
+        services.AddHostedService<ServerConnectionCheck>();
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -30,6 +30,7 @@ internal static class CliErrors
         OptionsValidationException options when options.OptionsType == typeof(EigenpalClientOptions) =>
             (ExitCodes.ApiUnavailable, string.Join(" ", options.Failures)),
         OptionsValidationException options => (ExitCodes.BadInput, "Invalid configuration: " + string.Join(" ", options.Failures)),
+        Hosting.ConnectionBudgetException budget => (ExitCodes.DatabaseUnavailable, budget.Message),
         FleetPausedException paused => (ExitCodes.ApiUnavailable, paused.Message),
         PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName } =>
             (ExitCodes.DatabaseUnavailable, $"The database {services.DatabaseTarget} has no tracking schema: run 'eigenpal migrate' (or start a worker) first."),
