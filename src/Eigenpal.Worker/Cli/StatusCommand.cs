@@ -97,7 +97,13 @@ internal sealed class StatusCommand(CliServices services) : AsyncCommand<StatusC
             failures.AddRow(r.State, Markup.Escape(r.Reason), r.Count.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new Rows(states, oldest.Count > 0 ? waiting : new Markup("[green]Nothing is waiting.[/]"),
-            reasons.Count > 0 ? failures : new Markup("No failures."));
+        var rows = new List<Spectre.Console.Rendering.IRenderable>
+        {
+            states, oldest.Count > 0 ? waiting : new Markup("[green]Nothing is waiting.[/]"), reasons.Count > 0 ? failures : new Markup("No failures."),
+        };
+        // Whether the refused submissions carried files is not known here, so the hint names both ways.
+        rows.AddRange(RequiredInputHint.For(reasons.Select(r => r.Reason), sentFiles: null)
+            .Select(hint => new Markup($"[yellow]Hint:[/] {Markup.Escape(hint)}")));
+        return new Rows(rows);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Eigenpal.Submissions;
+using Eigenpal.Submissions.Queries;
 using Eigenpal.Worker.Cli.Infrastructure;
 using Eigenpal.Worker.Cli.Inputs;
 using Spectre.Console;
@@ -24,11 +25,17 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         // The database first (cheap, and where everything goes), then the API, then the inputs.
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
         await FleetPauseGate.WaitAsync(services, message => Warn(report, settings.Json, message), cancellationToken);
-        var workflowProblem = await WorkflowCheck.FindProblemAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
-        if (workflowProblem is not null)
+        var check = await WorkflowCheck.RunAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
+        if (check.Problem is not null)
         {
-            report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", workflowProblem));
+            report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", check.Problem));
             return report.Finish(services, ExitCodes.ApiUnavailable, settings.Json);
+        }
+
+        // Folder and argument files all go as --input-field (a manifest may name other inputs per column).
+        if (settings.Manifest is null && check.Inputs?.ProblemWithFileInput(settings.Workflow, settings.InputField) is { } inputProblem)
+        {
+            Warn(report, settings.Json, char.ToUpperInvariant(inputProblem[0]) + inputProblem[1..] + ".");
         }
 
         var batchId = Guid.CreateVersion7(services.Time.GetUtcNow());
@@ -78,6 +85,12 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         TimeSpan? timeout = settings.Timeout is not null && DurationText.TryParse(settings.Timeout, out var t) ? t : null;
         var (counts, ended) = await new BatchProgress(services).WaitAsync(report.SubmissionIds, timeout, quiet: settings.Json, cancellationToken);
         report.Counts = counts;
+        if (counts.GetValueOrDefault(SubmissionState.Error) > 0 && report.BatchId is { } recordedBatch)
+        {
+            var reasons = await services.Queries.TopFailureReasonsAsync(new SubmissionFilter(recordedBatch.ToString()), 10, cancellationToken);
+            report.Hints.AddRange(RequiredInputHint.For(reasons.Select(r => r.Reason), sentFiles: settings.Manifest is null ? true : null));
+        }
+
         var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed) == report.SubmissionIds.Count;
         var code = report.Problems.Count > 0 ? ExitCodes.BadInput
             : !ended ? ExitCodes.StillRunning
