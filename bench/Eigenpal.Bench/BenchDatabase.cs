@@ -25,7 +25,7 @@ internal static class BenchDatabase
         {
             try
             {
-                await using var command = dataSource.CreateCommand("SELECT count(*) FROM hangfire.server");
+                await using var command = dataSource.CreateCommand("""SELECT count(*) FROM hangfire.server WHERE (data::jsonb -> 'Queues') @> '["poll"]'""");
                 if ((long)(await command.ExecuteScalarAsync())! >= count)
                 {
                     return;

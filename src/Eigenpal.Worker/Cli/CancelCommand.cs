@@ -49,6 +49,17 @@ internal sealed class CancelCommand(CliServices services) : AsyncCommand<CancelC
         var results = new List<CancelResult>();
         foreach (var id in ids)
         {
+            try
+            {
+                // Checked before each cancel: a 429 answered to the previous one may have paused the fleet for long.
+                await FleetPauseGate.WaitAsync(services, message => services.Console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]"), cancellationToken);
+            }
+            catch (FleetPausedException paused)
+            {
+                results.AddRange(ids.Skip(results.Count).Select(rest => new CancelResult(rest, "failed", null, "not tried: " + paused.Message)));
+                break;
+            }
+
             results.Add(await canceller.CancelSubmissionAsync(id, cancellationToken));
         }
 

@@ -74,6 +74,11 @@ internal sealed class ListCommand(CliServices services) : AsyncCommand<ListComma
         }
 
         services.Console.Write(table);
+        foreach (var hint in RequiredInputHint.For(rows.Select(r => r.Reason), sentFiles: null))
+        {
+            services.Console.MarkupLine($"[yellow]Hint:[/] {Markup.Escape(hint)}");
+        }
+
         services.Console.MarkupLine($"{rows.Count} submission(s){(rows.Count == settings.Limit ? $" (limited to {settings.Limit}; use --limit)" : "")}.");
         return ExitCodes.Success;
     }

@@ -32,6 +32,11 @@ internal sealed class ShowCommand(CliServices services) : AsyncCommand<ShowComma
         facts.AddRow("Workflow", Markup.Escape(s.Workflow + (detail.Version is null ? "" : $" @ {detail.Version}")));
         facts.AddRow("Batch", s.BatchId?.ToString() ?? "");
         facts.AddRow("State", $"[bold]{s.State}[/]{(s.Reason is null ? "" : " — " + Markup.Escape(s.Reason))}");
+        if (RequiredInputHint.For(s.Reason ?? (detail.Attempts.Count > 0 ? detail.Attempts[^1].Error : null), sentFiles: detail.Files.Count > 0) is { } hint)
+        {
+            facts.AddRow("[yellow]Hint[/]", Markup.Escape(hint));
+        }
+
         facts.AddRow("Recorded", Time(s.CreatedAt));
         facts.AddRow("Updated", Time(s.UpdatedAt));
         facts.AddRow("Idempotency key", Markup.Escape(detail.IdempotencyKey));

@@ -106,8 +106,15 @@ internal sealed class StatusCommand(CliServices services) : AsyncCommand<StatusC
                 Markup.Escape(u.Candidates.Count == 0 ? "(none named)" : string.Join(", ", u.Candidates)), DurationText.Format(now - u.Since));
         }
 
-        return new Rows(states, oldest.Count > 0 ? waiting : new Markup("[green]Nothing is waiting.[/]"),
+        var rows = new List<Spectre.Console.Rendering.IRenderable>
+        {
+            states, oldest.Count > 0 ? waiting : new Markup("[green]Nothing is waiting.[/]"),
             undecided.Count > 0 ? decisions : new Markup("[green]No submission awaits a decision.[/]"),
-            reasons.Count > 0 ? failures : new Markup("No failures."));
+            reasons.Count > 0 ? failures : new Markup("No failures."),
+        };
+        // Whether the refused submissions carried files is not known here, so the hint names both ways.
+        rows.AddRange(RequiredInputHint.For(reasons.Select(r => r.Reason), sentFiles: null)
+            .Select(hint => new Markup($"[yellow]Hint:[/] {Markup.Escape(hint)}")));
+        return new Rows(rows);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Eigenpal.Submissions;
+using Eigenpal.Submissions.Queries;
 using Eigenpal.Worker.Cli.Infrastructure;
 using Eigenpal.Worker.Cli.Inputs;
 using Spectre.Console;
@@ -23,11 +24,18 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
 
         // The database first (cheap, and where everything goes), then the API, then the inputs.
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
-        var workflowProblem = await WorkflowCheck.FindProblemAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
-        if (workflowProblem is not null)
+        await FleetPauseGate.WaitAsync(services, message => Warn(report, settings.Json, message), cancellationToken);
+        var check = await WorkflowCheck.RunAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
+        if (check.Problem is not null)
         {
-            report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", workflowProblem));
+            report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", check.Problem));
             return report.Finish(services, ExitCodes.ApiUnavailable, settings.Json);
+        }
+
+        // Folder and argument files all go as --input-field (a manifest may name other inputs per column).
+        if (settings.Manifest is null && check.Inputs?.ProblemWithFileInput(settings.Workflow, settings.InputField) is { } inputProblem)
+        {
+            Warn(report, settings.Json, char.ToUpperInvariant(inputProblem[0]) + inputProblem[1..] + ".");
         }
 
         var batchId = Guid.CreateVersion7(services.Time.GetUtcNow());
@@ -71,16 +79,18 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         var liveWorkers = await WorkerLiveness.CountLiveWorkersAsync(services.DataSource, cancellationToken);
         if (liveWorkers is null or 0)
         {
-            report.Warnings.Add("No worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
-            if (!settings.Json)
-            {
-                services.Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(report.Warnings[^1])}");
-            }
+            Warn(report, settings.Json, "No worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
         }
 
         TimeSpan? timeout = settings.Timeout is not null && DurationText.TryParse(settings.Timeout, out var t) ? t : null;
         var (counts, ended) = await new BatchProgress(services).WaitAsync(report.SubmissionIds, timeout, quiet: settings.Json, cancellationToken);
         report.Counts = counts;
+        if (counts.GetValueOrDefault(SubmissionState.Error.Name()) > 0 && report.BatchId is { } recordedBatch)
+        {
+            var reasons = await services.Queries.TopFailureReasonsAsync(new SubmissionFilter(recordedBatch.ToString()), 10, cancellationToken);
+            report.Hints.AddRange(RequiredInputHint.For(reasons.Select(r => r.Reason), sentFiles: settings.Manifest is null ? true : null));
+        }
+
         var allCompleted = ended && counts.GetValueOrDefault(SubmissionState.Completed.Name()) == report.SubmissionIds.Count;
         var code = report.Problems.Count > 0 ? ExitCodes.BadInput
             : !ended ? ExitCodes.StillRunning
@@ -91,6 +101,16 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         }
 
         return report.Finish(services, code, settings.Json);
+    }
+
+    /// <summary>A warning in the report (its JSON), and on the console straight away unless the output is JSON.</summary>
+    private void Warn(SubmitReport report, bool json, string message)
+    {
+        report.Warnings.Add(message);
+        if (!json)
+        {
+            services.Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(message)}");
+        }
     }
 
     private async Task RecordAsync(Guid batchId, string? batchName, List<NewSubmission> chunk, SubmitReport report, CancellationToken ct)

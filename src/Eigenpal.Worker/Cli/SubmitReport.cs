@@ -25,6 +25,9 @@ internal sealed class SubmitReport(string workflow, string? batchName)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>What to change when the batch's refusals say so (<see cref="RequiredInputHint"/>).</summary>
+    public List<string> Hints { get; } = [];
+
     public IReadOnlyDictionary<string, long>? Counts { get; set; }
 
     public void Add(RecordedBatch batch)
@@ -93,6 +96,11 @@ internal sealed class SubmitReport(string workflow, string? batchName)
             services.Console.Write(table);
         }
 
+        foreach (var hint in Hints)
+        {
+            services.Console.MarkupLine($"[yellow]Hint:[/] {Markup.Escape(hint)}");
+        }
+
         services.Console.MarkupLine(exitCode switch
         {
             ExitCodes.Success => "[green]Done.[/]",
@@ -120,6 +128,7 @@ internal sealed class SubmitReport(string workflow, string? batchName)
             ["alreadySubmitted"] = AlreadySubmitted,
             ["problems"] = problems,
             ["warnings"] = new JsonArray([.. Warnings.Select(w => (JsonNode?)w)]),
+            ["hints"] = new JsonArray([.. Hints.Select(h => (JsonNode?)h)]),
             ["exitCode"] = exitCode,
         };
         if (Counts is not null)

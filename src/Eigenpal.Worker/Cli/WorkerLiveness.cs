@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace Eigenpal.Worker.Cli;
 
-/// <summary>Whether any worker is alive: a Hangfire server that sent a heartbeat in the last minute.</summary>
+/// <summary>
+/// Whether any worker is alive: a Hangfire server serving the poll queue (one per worker process; each
+/// process also runs a submit server) that sent a heartbeat in the last minute.
+/// </summary>
 internal static class WorkerLiveness
 {
     /// <summary>Live workers, or null when the Hangfire schema does not exist (no worker ever ran on this database).</summary>
@@ -16,7 +19,10 @@ internal static class WorkerLiveness
             }
         }
 
-        await using var count = dataSource.CreateCommand("SELECT count(*) FROM hangfire.server WHERE lastheartbeat > now() - interval '1 minute'");
+        await using var count = dataSource.CreateCommand("""
+            SELECT count(*) FROM hangfire.server
+            WHERE lastheartbeat > now() - interval '1 minute' AND (data::jsonb -> 'Queues') @> '["poll"]'
+            """);
         return (long)(await count.ExecuteScalarAsync(ct) ?? 0L);
     }
 }

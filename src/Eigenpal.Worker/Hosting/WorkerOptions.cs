@@ -5,9 +5,17 @@ namespace Eigenpal.Worker.Hosting;
 /// <summary>The worker process (section <c>Eigenpal:Worker</c>).</summary>
 public sealed class WorkerOptions
 {
-    /// <summary>Hangfire worker threads in this process.</summary>
+    /// <summary>Hangfire worker threads in this process for submit jobs (queues <c>submit</c> and <c>default</c>).</summary>
     [Range(1, 200)]
     public int WorkerCount { get; set; } = 10;
+
+    /// <summary>
+    /// Hangfire worker threads in this process for poll jobs (queue <c>poll</c>), on a server of their own so
+    /// that polling and submitting never take each other's threads. One poll job per process runs per tick;
+    /// the second thread lets the next tick's job start while a long one finishes.
+    /// </summary>
+    [Range(1, 20)]
+    public int PollWorkerCount { get; set; } = 2;
 
     /// <summary>Submissions carried by one submit job; each is still claimed, sent and committed on its own.</summary>
     [Range(1, 1000)]

@@ -11,8 +11,14 @@ namespace Eigenpal.Worker.Hosting;
 /// <summary>Wires the worker: the API client behind the fleet rate limit, Hangfire on PostgreSQL, the relay and the jobs.</summary>
 public static class WorkerServiceCollectionExtensions
 {
-    /// <summary>The Hangfire queues this worker serves, most urgent first.</summary>
-    public static readonly string[] Queues = ["poll", "submit", "default"];
+    /// <summary>The queues of the main Hangfire server (<see cref="WorkerOptions.WorkerCount"/> threads), most urgent first.</summary>
+    public static readonly string[] SendQueues = [SubmitChunkJob.Queue, "default"];
+
+    /// <summary>The queue of the poll server (<see cref="WorkerOptions.PollWorkerCount"/> threads), which nothing else can take.</summary>
+    public static readonly string[] PollQueues = [PollExecutionsJob.Queue];
+
+    /// <summary>Appended to the process's name to name its poll server in Hangfire (and the dashboard).</summary>
+    public const string PollServerSuffix = ":poll";
 
     /// <summary>Hangfire's own schema, next to ours (<c>eigenpal</c>).</summary>
     public const string HangfireSchema = "hangfire";
@@ -29,8 +35,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddEigenpalClient(o => o.RetryRateLimited = false)
             .AddHttpMessageHandler<FleetRateLimitHandler>();
 
-        // Order matters: the schema exists before Hangfire, the relay or a job touches it.
+        // Order matters: the schema exists before Hangfire, the relay or a job touches it, and the server's
+        // connection limits are checked before anything takes connections in earnest.
         services.AddHostedService<MigrateOnStartService>();
+        services.AddHostedService<ServerConnectionCheck>();
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -38,14 +46,16 @@ public static class WorkerServiceCollectionExtensions
             .UsePostgreSqlStorage(
                 bootstrap => bootstrap.UseNpgsqlConnection(provider.GetRequiredService<IOptions<EigenpalStoreOptions>>().Value.ConnectionString),
                 HangfireStorageOptions()));
+        // Two servers in one process: submissions can never take the poll threads, nor polls the submit threads.
         services.AddHangfireServer((provider, server) =>
         {
             var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
-            server.WorkerCount = worker.WorkerCount;
-            server.Queues = Queues;
-            server.ServerName = provider.GetRequiredService<WorkerIdentity>().Name;
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            server.ShutdownTimeout = TimeSpan.FromSeconds(15);
+            ConfigureServer(server, provider.GetRequiredService<WorkerIdentity>().Name, worker.WorkerCount, SendQueues);
+        });
+        services.AddHangfireServer((provider, server) =>
+        {
+            var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            ConfigureServer(server, provider.GetRequiredService<WorkerIdentity>().Name + PollServerSuffix, worker.PollWorkerCount, PollQueues);
         });
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<SubmissionRelay>();
@@ -53,6 +63,15 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<PollExecutionsJob>();
         services.AddTransient<PollTickJob>();
         return services;
+    }
+
+    private static void ConfigureServer(BackgroundJobServerOptions server, string name, int workers, string[] queues)
+    {
+        server.ServerName = name;
+        server.WorkerCount = workers;
+        server.Queues = queues;
+        server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        server.ShutdownTimeout = TimeSpan.FromSeconds(15);
     }
 
     /// <summary>

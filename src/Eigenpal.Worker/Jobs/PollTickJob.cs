@@ -3,8 +3,8 @@ using Hangfire;
 namespace Eigenpal.Worker.Jobs;
 
 /// <summary>
-/// The recurring job, every few seconds: it fans out one poll job per live Hangfire server so
-/// that every worker process takes a share of the polling, unless earlier ones are still queued.
+/// The recurring job, every few seconds: it fans out one poll job per live worker process (see
+/// <see cref="PollFanOut"/>) so that every process takes a share of the polling, unless earlier ones are still queued.
 /// </summary>
 public sealed class PollTickJob(IBackgroundJobClient jobs, JobStorage storage)
 {
@@ -13,14 +13,13 @@ public sealed class PollTickJob(IBackgroundJobClient jobs, JobStorage storage)
 
     /// <summary>Enqueues the poll jobs of this tick.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-    [Queue("poll")]
+    [Queue(PollExecutionsJob.Queue)]
     public void Run()
     {
         var monitoring = storage.GetMonitoringApi();
-        var servers = Math.Max(1, monitoring.Servers().Count);
         // Poll jobs still waiting from earlier ticks will do this tick's work; don't pile more behind them.
-        var waiting = (int)monitoring.EnqueuedCount("poll");
-        for (var i = waiting; i < servers; i++)
+        var toEnqueue = PollFanOut.JobsToEnqueue(monitoring.Servers(), monitoring.EnqueuedCount(PollExecutionsJob.Queue));
+        for (var i = 0; i < toEnqueue; i++)
         {
             jobs.Enqueue<PollExecutionsJob>(job => job.RunAsync(CancellationToken.None));
         }

@@ -58,7 +58,9 @@ public sealed class PostgresServer : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, MaxPoolSize = 60 }.ConnectionString;
+        // Room for a worker with the default concurrency (62 connections, see ConnectionBudget), below Npgsql's 100
+        // so that the several worker processes of a test stay well within the server's max_connections.
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, MaxPoolSize = 70 }.ConnectionString;
     }
 
     /// <summary>Restarts the server (fast shutdown: every connection is cut), as an operator or a crash would.</summary>

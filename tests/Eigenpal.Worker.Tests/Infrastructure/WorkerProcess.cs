@@ -25,6 +25,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Everything the process printed so far.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -73,6 +76,20 @@ public sealed class WorkerProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"The worker did not stop within {timeout}. Output:\n{Output}");
+        }
+    }
+
+    /// <summary>Waits for the process to end by itself (e.g. a refused start).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The worker did not exit within {timeout}. Output:\n{Output}");
         }
     }
 

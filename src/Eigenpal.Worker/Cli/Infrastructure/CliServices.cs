@@ -1,5 +1,6 @@
 using Eigenpal.Api;
 using Eigenpal.Executions;
+using Eigenpal.RateLimiting;
 using Eigenpal.Storage;
 using Eigenpal.Submissions;
 using Eigenpal.Submissions.Queries;
@@ -12,9 +13,14 @@ namespace Eigenpal.Worker.Cli.Infrastructure;
 /// <summary>
 /// What a command works with: the console it writes to, the configuration, and the store and API
 /// services, each created on first use so that <c>--help</c> or a usage error needs neither.
+/// The API client is the worker's: every call takes a slot of the fleet-wide rate limit and holds
+/// while a 429 pauses the fleet, and a 429 it receives pauses every worker too.
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
+    /// <summary>The longest rate-limit wait a command sits through (a 429's Retry-After, or the fleet's pause) before it gives up.</summary>
+    public static readonly TimeSpan DefaultMaxRetryAfter = TimeSpan.FromSeconds(30);
+
     private readonly Lazy<ServiceProvider> _provider;
 
     public CliServices(IAnsiConsole console, IConfiguration configuration)
@@ -44,6 +50,11 @@ internal sealed class CliServices : IAsyncDisposable
 
     public EigenpalClient Client => Get<EigenpalClient>();
 
+    /// <summary>The client's resolved options (how long a 429's Retry-After is waited out, among others).</summary>
+    public EigenpalClientOptions ClientOptions => Get<IOptions<EigenpalClientOptions>>().Value;
+
+    public FleetRateLimiter RateLimiter => Get<FleetRateLimiter>();
+
     public ExecutionCanceller Canceller => Get<ExecutionCanceller>();
 
     public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
@@ -69,23 +80,31 @@ internal sealed class CliServices : IAsyncDisposable
         // The commands report to the console; library logging stays silent.
         services.AddLogging();
         services.AddEigenpalStore(configuration);
-        services.AddSingleton(_ => new EigenpalClient(ClientOptions(configuration)));
-        services.AddTransient<ExecutionCanceller>();
-        services.AddOptions<Eigenpal.Polling.PollingOptions>().Bind(configuration.GetSection("Eigenpal:Polling"));
+        services.AddEigenpalTracking(configuration);
+        // As in the worker: the fleet's rate limit and 429 pause apply to every call. Unlike the worker,
+        // which defers a rate-limited submission, an interactive command waits out a short Retry-After.
+        services.AddEigenpalClient(o => ApplyCliOptions(o, configuration))
+            .AddHttpMessageHandler<FleetRateLimitHandler>();
         services.AddTransient<UndeterminedResolver>();
         return services.BuildServiceProvider();
     }
 
-    /// <summary>The API client's options: section <c>Eigenpal</c>, then EIGENPAL_API_KEY / EIGENPAL_BASE_URL from any configuration source.</summary>
-    private static EigenpalClientOptions ClientOptions(IConfiguration configuration)
+    /// <summary>
+    /// EIGENPAL_API_KEY / EIGENPAL_BASE_URL from any configuration source (the client alone reads them from the
+    /// process environment only), and a Retry-After waited in-process of at most <see cref="DefaultMaxRetryAfter"/>
+    /// unless <c>Eigenpal:MaxRetryAfter</c> says otherwise.
+    /// </summary>
+    private static void ApplyCliOptions(EigenpalClientOptions options, IConfiguration configuration)
     {
         static string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
         var section = configuration.GetSection(EigenpalClientOptions.SectionName);
-        return new EigenpalClientOptions
+        options.ApiKey = Set(section["ApiKey"]) ?? Set(configuration[EigenpalClientOptions.ApiKeyVariable]) ?? options.ApiKey;
+        options.BaseUrl = Set(section["BaseUrl"]) ?? Set(configuration[EigenpalClientOptions.BaseUrlVariable]) ?? options.BaseUrl;
+        options.RetryRateLimited = true;
+        if (Set(section[nameof(EigenpalClientOptions.MaxRetryAfter)]) is null)
         {
-            ApiKey = Set(section["ApiKey"]) ?? Set(configuration[EigenpalClientOptions.ApiKeyVariable]),
-            BaseUrl = Set(section["BaseUrl"]) ?? Set(configuration[EigenpalClientOptions.BaseUrlVariable]),
-        };
+            options.MaxRetryAfter = DefaultMaxRetryAfter;
+        }
     }
 
     /// <summary>Throws the store options' validation error (e.g. no connection string) before anything else is tried.</summary>

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Eigenpal.Worker.Tests.Infrastructure;
+
+/// <summary>A logger that keeps what it is told, for asserting on a component's messages.</summary>
+public sealed class ListLogger<T> : ILogger<T>
+{
+    public ConcurrentQueue<(LogLevel Level, EventId Event, string Message)> Entries { get; } = new();
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Enqueue((logLevel, eventId, formatter(state, exception)));
+}
