@@ -14,10 +14,11 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A slot taken a moment ago by the caller (see ReservedSlot) is not taken twice, but a pause
+        // another worker committed since then still holds the request back.
         if (ReservedSlot.TryConsume())
         {
-            // The slot was taken a moment ago; a 429 this process saw since then still holds it back.
-            await limiter.WaitLocalPauseAsync(cancellationToken);
+            await WaitSharedPauseAsync(request, cancellationToken);
         }
         else
         {
@@ -31,6 +32,9 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
             }
         }
 
+        // The last check before the request leaves: a 429 this process saw meanwhile (even one whose
+        // pause is not committed yet) holds it back. Cheap, no database read.
+        await limiter.WaitLocalPauseAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -38,6 +42,24 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
         }
 
         return response;
+    }
+
+    private async Task WaitSharedPauseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        try
+        {
+            wait = await limiter.RemainingPauseAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new EigenpalNotSentException($"{request.Method} {request.RequestUri?.AbsolutePath} was not sent: the shared rate limit could not be read ({ex.Message})", ex);
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)

@@ -50,12 +50,17 @@ public sealed partial class FleetRateLimiter(
 
         try
         {
+            // After the pause, calls go out one interval apart rather than as a burst: a whole burst
+            // released at once into an API that just said 429 draws the next 429.
             await using var command = dataSource.CreateCommand("""
                 UPDATE eigenpal.api_rate_limit
-                SET paused_until = GREATEST(paused_until, now() + @pause)
+                SET paused_until = GREATEST(paused_until, now() + @pause),
+                    tat = GREATEST(tat, now() + @pause + @interval * @burst)
                 WHERE name = @name
                 """);
             command.Parameters.AddWithValue("pause", pause);
+            command.Parameters.AddWithValue("interval", TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond));
+            command.Parameters.AddWithValue("burst", options.Value.Burst);
             command.Parameters.AddWithValue("name", LimitName);
             await command.ExecuteNonQueryAsync(cancellationToken);
             LogPaused(logger, pause.TotalSeconds);
