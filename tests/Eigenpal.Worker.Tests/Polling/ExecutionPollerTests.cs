@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Eigenpal.Api;
 using Eigenpal.Polling;
+using Eigenpal.RateLimiting;
 using Eigenpal.Simulator;
 using Eigenpal.Simulator.Options;
 using Eigenpal.Storage;
@@ -233,9 +234,12 @@ public sealed class ExecutionPollerTests(PostgresServer postgres) : IAsyncLifeti
     /// <summary>Records <paramref name="count"/> submissions through the intake and sends each through the real sender.</summary>
     private async Task<List<Guid>> SubmitAsync(int count)
     {
+        var limiter = new FleetRateLimiter(
+            _database.DataSource, Options.Create(new FleetRateLimitOptions { RequestsPerSecond = 1000, Burst = 100 }), TimeProvider.System,
+            NullLogger<FleetRateLimiter>.Instance);
         var sender = new SubmissionSender(
-            _database.DataSource, _client, Options.Create(new SenderOptions()), Options.Create(_polling),
-            new WorkerIdentity("sender-test"), NullLogger<SubmissionSender>.Instance);
+            _database.DataSource, _client, limiter, Options.Create(new SenderOptions()), Options.Create(_polling),
+            new WorkerIdentity("sender-test"), TimeProvider.System, NullLogger<SubmissionSender>.Instance);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
