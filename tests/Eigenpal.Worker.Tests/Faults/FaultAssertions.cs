@@ -37,11 +37,11 @@ public static class FaultAssertions
             {
                 problem = $"{s.RemoteRuns.Count} executions were made from its bytes: {string.Join(", ", s.RemoteRuns)}";
             }
-            else if (s.State is SubmissionState.Error or SubmissionState.Vanished or SubmissionState.Pending or SubmissionState.Sending or SubmissionState.Running)
+            else if (SubmissionStates.Parse(s.State) is SubmissionState.Error or SubmissionState.Vanished or SubmissionState.Pending or SubmissionState.Sending or SubmissionState.Running)
             {
                 problem = $"state {s.State}";
             }
-            else if (s.State == SubmissionState.Undetermined)
+            else if (s.State == SubmissionState.Undetermined.Name())
             {
                 if (!undeterminedAllowed)
                 {
