@@ -37,7 +37,7 @@ public sealed class ApiClock
     /// <summary>
     /// The bounds of (API clock − local clock) that every recent sample agrees with, or null before
     /// the first response with a <c>Date</c> header. If recent samples disagree (the API's clock was
-    /// stepped), the newest sample alone counts.
+    /// stepped, a cache answered), the bounds widen to cover every one of them.
     /// </summary>
     public ClockOffset? Offset
     {
@@ -58,7 +58,21 @@ public sealed class ApiClock
                     high = _samples[i].High < high ? _samples[i].High : high;
                 }
 
-                return low <= high ? new ClockOffset(low, high) : new ClockOffset(newest.Low, newest.High);
+                if (low <= high)
+                {
+                    return new ClockOffset(low, high);
+                }
+
+                // The samples disagree (a clock stepped, a stale Date from a cache): widen to all of them
+                // rather than trust one, so no window can miss its run by the error.
+                var (anyLow, anyHigh) = newest;
+                for (var i = 0; i < _count; i++)
+                {
+                    anyLow = _samples[i].Low < anyLow ? _samples[i].Low : anyLow;
+                    anyHigh = _samples[i].High > anyHigh ? _samples[i].High : anyHigh;
+                }
+
+                return new ClockOffset(anyLow, anyHigh);
             }
         }
     }

@@ -31,9 +31,13 @@ public sealed class PollingOptions
     [Range(1, 10_000)]
     public int ClaimBatchSize { get; set; } = 200;
 
-    /// <summary>How long claimed executions stay invisible to other workers if this one dies while polling them.</summary>
+    /// <summary>
+    /// How long claimed executions stay invisible to other workers if this one dies while polling them
+    /// (a killed worker's claims are picked up again after this long). A cycle that takes longer is
+    /// harmless: another worker may poll the same rows, and every change is guarded by the status seen.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>With at least this many due executions of one workflow, one list call is tried before per-execution gets.</summary>
     [Range(1, 10_000)]

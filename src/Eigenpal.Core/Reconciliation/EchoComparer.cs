@@ -14,9 +14,27 @@ namespace Eigenpal.Reconciliation;
 /// </summary>
 public static class EchoComparer
 {
-    private static readonly string[] HashKeys = ["sha256", "sha256Hex", "hash", "checksum", "contentHash", "digest"];
-    private static readonly string[] NameKeys = ["fileName", "filename", "name", "originalName", "originalFilename", "originalFileName"];
+    // A SHA-256 under these keys contradicts when it differs; under the generic ones it may be another
+    // 256-bit digest (SHA3, BLAKE2), so there only a match counts.
+    private static readonly string[] Sha256Keys = ["sha256", "sha256Hex", "contentSha256"];
+    private static readonly string[] GenericHashKeys = ["hash", "checksum", "contentHash", "digest"];
+
+    // Not "name": beside a storage reference it is often the input's or the object's name.
+    private static readonly string[] NameKeys = ["fileName", "filename", "originalName", "originalFilename", "originalFileName"];
     private static readonly string[] SizeKeys = ["sizeBytes", "size", "fileSize", "bytes", "length", "contentLength", "byteSize"];
+
+    // Trigger types no run request of ours produces (we send trigger "api"); anything else says nothing.
+    private static readonly HashSet<string> OtherTriggers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manual", "scheduled", "schedule", "cron", "webhook", "ui", "studio", "cli", "evaluation", "example", "replay",
+    };
+
+    /// <summary>The evidence <paramref name="execution"/>'s echo gives that it is the run of <paramref name="sent"/>.</summary>
+    public static Evidence WeighExecution(Api.ExecutionSummary execution, AttemptFingerprint sent)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return execution.TriggerType is { } trigger && OtherTriggers.Contains(trigger) ? Evidence.Contradicts : Weigh(execution.TriggerInput, sent);
+    }
 
     /// <summary>The evidence <paramref name="triggerInput"/> gives that the execution is the run of <paramref name="sent"/>.</summary>
     public static Evidence Weigh(JsonElement? triggerInput, AttemptFingerprint sent)
@@ -72,9 +90,14 @@ public static class EchoComparer
         switch (echoed)
         {
             case JsonObject obj:
-                if (FirstHash(obj) is { } hash)
+                if (FirstHash(obj, Sha256Keys) is { } hash)
                 {
                     return string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase) ? Evidence.Proves : Evidence.Contradicts;
+                }
+
+                if (FirstHash(obj, GenericHashKeys) is { } digest && string.Equals(digest, file.Sha256, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Evidence.Proves;
                 }
 
                 var name = FirstString(obj, NameKeys) is { } echoedName ? CompareName(echoedName, file) : Comparison.CannotTell;
@@ -104,9 +127,9 @@ public static class EchoComparer
         }
     }
 
-    private static string? FirstHash(JsonObject obj)
+    private static string? FirstHash(JsonObject obj, string[] keys)
     {
-        foreach (var key in HashKeys)
+        foreach (var key in keys)
         {
             if (Get(obj, key) is JsonValue value && value.TryGetValue<string>(out var text) && AsSha256(text) is { } hash)
             {
@@ -177,9 +200,11 @@ public static class EchoComparer
     }
 
     /// <summary>
-    /// Equal to a name the client put on the wire; different only when both are plain ASCII. A
-    /// name with other characters may come back in another Unicode normal form or re-encoded (and
-    /// this process runs without ICU, so it cannot normalise): that is "cannot tell".
+    /// Equal to a name the client put on the wire, or to it as a server may clean it up (case,
+    /// spaces and punctuation replaced or dropped); different only when even those loose forms of
+    /// two plain ASCII names differ and neither is a shortened form of the other. A name with other
+    /// characters may come back in another Unicode form or re-encoded (and this process runs without
+    /// ICU, so it cannot normalise): that is "cannot tell".
     /// </summary>
     private static Comparison CompareName(string echoed, SentFile file)
     {
@@ -188,6 +213,23 @@ public static class EchoComparer
             return Comparison.Equal;
         }
 
-        return Ascii.IsValid(echoed) && Ascii.IsValid(file.FileName) ? Comparison.Different : Comparison.CannotTell;
+        if (!Ascii.IsValid(echoed) || !Ascii.IsValid(file.FileName))
+        {
+            return Comparison.CannotTell;
+        }
+
+        var (ours, theirs) = (Loose(file.FileName), Loose(echoed));
+        if (ours == theirs)
+        {
+            return Comparison.Equal;
+        }
+
+        return ours.Length > 0 && theirs.Length > 0 && !ours.StartsWith(theirs, StringComparison.Ordinal) && !theirs.StartsWith(ours, StringComparison.Ordinal)
+            ? Comparison.Different
+            : Comparison.CannotTell;
     }
+
+    // Lower case, letters, digits and dots only: "My Invoice (1).PDF" and "my_invoice__1_.pdf" agree.
+    private static string Loose(string name) =>
+        new([.. name.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.')]);
 }

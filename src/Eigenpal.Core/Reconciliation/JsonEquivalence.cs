@@ -26,7 +26,8 @@ internal static class JsonEquivalence
             (JsonArray s, JsonArray e) => CompareArrays(s, e),
             (JsonValue s, JsonValue e) => CompareScalars(s, e),
             (JsonObject or JsonArray, JsonValue e) when e.TryGetValue<string>(out var text) => CompareEmbedded(sent, text),
-            _ => Comparison.Different,
+            // Another shape (a list for an object, an object for a scalar) is a server's re-encoding as likely as another value.
+            _ => Comparison.CannotTell,
         };
     }
 
@@ -75,9 +76,11 @@ internal static class JsonEquivalence
         {
             (JsonValueKind.Number, JsonValueKind.String) => SameNumber(Number(sent), echoed.GetValue<string>()),
             (JsonValueKind.String, JsonValueKind.Number) => SameNumber(sent.GetValue<string>(), Number(echoed)),
+            (JsonValueKind.True or JsonValueKind.False, JsonValueKind.True or JsonValueKind.False) => Comparison.Different,
             (JsonValueKind.True or JsonValueKind.False, JsonValueKind.String) => Same(sent.ToJsonString(), echoed.GetValue<string>().ToLowerInvariant()),
             (JsonValueKind.String, JsonValueKind.True or JsonValueKind.False) => Same(sent.GetValue<string>().ToLowerInvariant(), echoed.ToJsonString()),
-            _ => Comparison.Different,
+            // true echoed as 1, a number as a boolean: a re-encoding cannot be told from another value.
+            _ => Comparison.CannotTell,
         };
     }
 
@@ -85,11 +88,11 @@ internal static class JsonEquivalence
     {
         try
         {
-            return JsonNode.Parse(text) is { } parsed ? Compare(sent, parsed) : Comparison.Different;
+            return JsonNode.Parse(text) is { } parsed ? Compare(sent, parsed) : Comparison.CannotTell;
         }
         catch (JsonException)
         {
-            return Comparison.Different;
+            return Comparison.CannotTell;
         }
     }
 

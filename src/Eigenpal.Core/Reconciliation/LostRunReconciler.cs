@@ -20,7 +20,7 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
     public async Task<ReconcileOutcome> ReconcileAsync(NpgsqlConnection connection, string workflow, Guid attemptId, CancellationToken ct)
     {
         var settings = options.Value;
-        var (reconciling, requestOver) = await ReconciliationStore.BeginAsync(connection, attemptId, client.RequestTimeout, ct);
+        var (reconciling, sinceRequestOver) = await ReconciliationStore.BeginAsync(connection, attemptId, client.RequestTimeout, ct);
         var self = await ReconciliationStore.LoadAttemptAsync(connection, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
 
         WindowListing listing;
@@ -31,23 +31,24 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
         catch (EigenpalException ex)
         {
             // Not transient (the workflow is gone, the key was revoked): nothing can be decided now.
-            return new ReconcileOutcome(new ReconcileVerdict.Wait($"listing failed: {ex.Message}", Incomplete: true), reconciling, 0);
+            return new ReconcileOutcome(new ReconcileVerdict.Wait($"listing failed: {ex.Message}", Incomplete: true), reconciling, sinceRequestOver, 0);
         }
 
         var claimed = await ReconciliationStore.ClaimedRemoteIdsAsync(connection, [.. listing.Executions.Select(e => e.Id)], ct);
         var unclaimed = listing.Executions.Where(e => !claimed.Contains(e.Id)).ToList();
         var others = await ReconciliationStore.OverlappingUnresolvedAsync(
             connection, workflow, self.Window, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
-        var settled = requestOver && reconciling >= settings.UnknownOutcomeSettleTime;
+        // Measured before the listing: what it reads must all have been read after the settle time.
+        var settled = sinceRequestOver >= settings.UnknownOutcomeSettleTime;
         var verdict = ReconcileJudge.Judge(self, unclaimed, others, listing.Complete, settled);
         if (verdict is ReconcileVerdict.Wait { Incomplete: true } wait && listing.Problem is { } problem)
         {
             verdict = wait with { Reason = wait.Reason + ": " + problem };
         }
 
-        return new ReconcileOutcome(verdict, reconciling, listing.Calls);
+        return new ReconcileOutcome(verdict, reconciling, sinceRequestOver, listing.Calls);
     }
 }
 
-/// <summary>A reconciliation pass: its verdict, how long reconciliation of the attempt has been going, and what the listing cost.</summary>
-internal sealed record ReconcileOutcome(ReconcileVerdict Verdict, TimeSpan Reconciling, int ListCalls);
+/// <summary>A reconciliation pass: its verdict, how long reconciliation of the attempt has been going, since when its settle time counts, and what the listing cost.</summary>
+internal sealed record ReconcileOutcome(ReconcileVerdict Verdict, TimeSpan Reconciling, TimeSpan SinceRequestOver, int ListCalls);

@@ -27,7 +27,7 @@ public static class ReconcileJudge
 
         var compatible = unclaimed
             .Where(e => attempt.Window.Contains(e.CreatedAt))
-            .Select(e => (Execution: e, Evidence: EchoComparer.Weigh(e.TriggerInput, attempt.Fingerprint)))
+            .Select(e => (Execution: e, Evidence: EchoComparer.WeighExecution(e, attempt.Fingerprint)))
             .Where(c => c.Evidence != Evidence.Contradicts)
             .ToList();
 
@@ -44,7 +44,7 @@ public static class ReconcileJudge
 
         var rivals = considered.ToDictionary(
             c => c.Execution.Id,
-            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && EchoComparer.Weigh(c.Execution.TriggerInput, o.Fingerprint) != Evidence.Contradicts).ToList(),
+            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && EchoComparer.WeighExecution(c.Execution, o.Fingerprint) != Evidence.Contradicts).ToList(),
             StringComparer.Ordinal);
 
         var ids = considered.Select(c => c.Execution.Id).ToList();
@@ -56,7 +56,9 @@ public static class ReconcileJudge
         if (considered.Count == 1 && rivals[considered[0].Execution.Id].Count == 0)
         {
             var (execution, evidence) = considered[0];
-            if (evidence == Evidence.Proves || (listingComplete && settled))
+            // A hash adopts before the settle time (nothing else can carry our bytes but an identical
+            // upload, which a complete listing would show), never from a listing with holes.
+            if ((evidence == Evidence.Proves && listingComplete) || (listingComplete && settled))
             {
                 return new ReconcileVerdict.Adopt(execution, evidence);
             }

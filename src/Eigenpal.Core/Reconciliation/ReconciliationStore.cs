@@ -11,26 +11,30 @@ internal static class ReconciliationStore
     private const string AttemptColumns = """
         e.id, e.submission_id, e.attempt,
         COALESCE(e.window_from, e.sent_at - @legacy_skew), COALESCE(e.window_to, e.sent_at + @legacy_timeout + @legacy_skew),
-        e.status = 'sending' AND e.reconcile_since IS NULL AND COALESCE(e.deadline_at, e.sent_at + @legacy_timeout) > now(),
+        e.status = 'sending' AND COALESCE(e.deadline_at, e.sent_at + @legacy_timeout) > now(),
         COALESCE(e.deadline_at, e.sent_at + @legacy_timeout),
         s.input::text,
         (SELECT COALESCE(json_agg(json_build_object('input', f.input_name, 'name', f.file_name, 'size', f.size_bytes, 'sha256', f.sha256)), '[]'::json)
          FROM eigenpal.submission_files f WHERE f.submission_id = s.id)::text
         """;
 
-    /// <summary>Starts the settle clock on the first pass; returns how long reconciliation has been going and whether the request is certainly over.</summary>
-    public static async Task<(TimeSpan Reconciling, bool RequestOver)> BeginAsync(NpgsqlConnection connection, Guid attemptId, TimeSpan legacyTimeout, CancellationToken ct)
+    /// <summary>
+    /// Starts reconciliation on the first pass; returns how long it has been going, and how long ago
+    /// both it began and the request was certainly over (negative while the request may still be
+    /// answered): the settle time counts from the later of the two.
+    /// </summary>
+    public static async Task<(TimeSpan Reconciling, TimeSpan SinceRequestOver)> BeginAsync(NpgsqlConnection connection, Guid attemptId, TimeSpan legacyTimeout, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
             UPDATE eigenpal.executions SET reconcile_since = COALESCE(reconcile_since, now())
             WHERE id = @id
-            RETURNING now() - reconcile_since, now() >= COALESCE(deadline_at, sent_at + @legacy_timeout)
+            RETURNING now() - reconcile_since, now() - GREATEST(reconcile_since, COALESCE(deadline_at, sent_at + @legacy_timeout))
             """, connection);
         command.Parameters.AddWithValue("id", attemptId);
         command.Parameters.AddWithValue("legacy_timeout", legacyTimeout);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return (reader.GetTimeSpan(0), reader.GetBoolean(1));
+        return (reader.GetTimeSpan(0), reader.GetTimeSpan(1));
     }
 
     public static async Task<UnresolvedAttempt> LoadAttemptAsync(NpgsqlConnection connection, Guid attemptId, TimeSpan legacySkew, TimeSpan legacyTimeout, CancellationToken ct)

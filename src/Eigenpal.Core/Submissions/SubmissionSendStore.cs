@@ -172,7 +172,7 @@ internal static class SubmissionSendStore
     /// </summary>
     public static Task<bool> RecordWithoutExecutionAsync(
         NpgsqlConnection connection, Guid submissionId, SendingAttempt attempt, AttemptState attemptState, SubmissionState submissionState,
-        string reason, string? requestId, string observer, CancellationToken ct, IReadOnlyList<string>? candidates = null) =>
+        string reason, string? requestId, string observer, CancellationToken ct, IReadOnlyList<string>? candidates = null, string? failureKind = null) =>
         StateChange.ApplyAsync(connection, new AttemptChange
         {
             AttemptId = attempt.Id,
@@ -185,10 +185,16 @@ internal static class SubmissionSendStore
             AttemptSet = ["error = @reason", "request_id = @request", "candidates = @candidates"],
             Submission = submissionState,
             SubmissionFrom = SubmissionState.Sending,
-            SubmissionSet = ["state_reason = @reason", "not_before = now()", "relay_at = now()"],
+            SubmissionSet =
+            [
+                "state_reason = @reason", "not_before = now()", "relay_at = now()",
+                "send_failures = CASE WHEN @kind IS NULL THEN send_failures WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END",
+                "last_send_failure = COALESCE(@kind, last_send_failure)",
+            ],
             Parameters =
             [
                 new("reason", reason),
+                new("kind", NpgsqlDbType.Text) { Value = (object?)failureKind ?? DBNull.Value },
                 new("request", NpgsqlDbType.Text) { Value = (object?)requestId ?? DBNull.Value },
                 new("candidates", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)candidates?.ToArray() ?? DBNull.Value },
             ],

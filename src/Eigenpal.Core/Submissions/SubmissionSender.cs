@@ -31,6 +31,7 @@ public sealed partial class SubmissionSender(
     private const string LimiterUnavailable = "rate-limiter-unavailable";
     private const string NotSentLocally = "not-sent";
     private const string ApiUnreachable = "api-unreachable";
+    private const string NotCreatedKind = "not-created";
 
     private readonly LostRunReconciler _reconciler = new(client, options, time, logger);
 
@@ -78,12 +79,16 @@ public sealed partial class SubmissionSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return await CountFailureAsync(connection, submission, attempt: null, LimiterUnavailable, "the shared rate limit could not be read: " + ex.Message, ct);
+            // The database behind the limiter is unreachable: an outage, which delays but never ends a submission.
+            return await CountFailureAsync(connection, submission, attempt: null, LimiterUnavailable, "the shared rate limit could not be read: " + ex.Message, ct, canEnd: false);
         }
 
         var settings = options.Value;
         var window = ReconcileWindow.ForRequest(time.GetUtcNow(), client.RequestTimeout, client.Clock.Offset, settings.ReconcileClockSkew, settings.UnmeasuredClockSkew);
-        var attempt = await SubmissionSendStore.BeginAttemptAsync(connection, submission, settings.ReconcileAfter, window, client.RequestTimeout, ct);
+        // The deadline has the window's margin too: a refused connection is retried by the client
+        // (the request never left), so the try that does leave may start a few seconds late.
+        var attempt = await SubmissionSendStore.BeginAttemptAsync(
+            connection, submission, settings.ReconcileAfter, window, client.RequestTimeout + settings.ReconcileClockSkew, ct);
         if (attempt is null)
         {
             return SendOutcome.AlreadyHandled;
@@ -97,16 +102,7 @@ public sealed partial class SubmissionSender(
                 response = await client.Workflows.RunAsync(submission.Workflow, request, ct);
             }
 
-            // The API has accepted the run: record it even if shutdown has begun meanwhile.
-            if (!NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
-                connection, submission.Id, attempt, response.ExecutionId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
-                remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None)))
-            {
-                return SendOutcome.AlreadyHandled;
-            }
-
-            LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
-            return SendOutcome.Sent;
+            return await RecordAcceptedRunAsync(connection, submission, attempt, response);
         }
         catch (EigenpalRateLimitException ex)
         {
@@ -124,7 +120,10 @@ public sealed partial class SubmissionSender(
         }
         catch (EigenpalNotSentException ex)
         {
-            return await CountFailureAsync(connection, submission, attempt, NotSentLocally, ex.Message, CancellationToken.None);
+            // A body that cannot be encoded fails the same way every time and ends the submission after a few
+            // tries; a database blip behind the rate limiter is an outage and only delays it.
+            var outage = ex.InnerException is NpgsqlException or TimeoutException or InvalidOperationException;
+            return await CountFailureAsync(connection, submission, attempt, outage ? LimiterUnavailable : NotSentLocally, ex.Message, CancellationToken.None, canEnd: !outage);
         }
         catch (EigenpalException ex) when (ex is EigenpalValidationException or EigenpalAuthenticationException
                                                or EigenpalForbiddenException or EigenpalNotFoundException or EigenpalConfigurationException)
@@ -143,6 +142,46 @@ public sealed partial class SubmissionSender(
         {
             // Any other answer (unexpected status, not the Eigenpal API at that URL) created no run we could know of.
             return await RefuseAsync(connection, submission, attempt, ex);
+        }
+    }
+
+    /// <summary>
+    /// The API has accepted the run: record it even if shutdown has begun meanwhile. If the write
+    /// fails (the connection dropped), it is tried again on a fresh connection — the guard makes that
+    /// safe — so the id is not left to be rediscovered. An id another attempt already holds means that
+    /// attempt adopted this run by mistake: the submission is undetermined, naming it.
+    /// </summary>
+    private async Task<SendOutcome> RecordAcceptedRunAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, RunResponse response)
+    {
+        for (var tryNumber = 1; ; tryNumber++)
+        {
+            try
+            {
+                var recorded = await SubmissionSendStore.RecordAcceptedAsync(
+                    connection, submission.Id, attempt, response.ExecutionId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
+                    remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None);
+                if (!recorded)
+                {
+                    LogLateAnswer(logger, submission.Id, attempt.Attempt, response.ExecutionId);
+                    return SendOutcome.AlreadyHandled;
+                }
+
+                LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
+                return SendOutcome.Sent;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await UndeterminedAsync(connection, submission, attempt, [response.ExecutionId],
+                    $"the API answered with execution {response.ExecutionId}, which another attempt already holds", CancellationToken.None);
+                return SendOutcome.Undetermined;
+            }
+            catch (NpgsqlException ex) when (tryNumber < 3 && ex is not PostgresException)
+            {
+                LogRecordRetry(logger, submission.Id, response.ExecutionId, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(tryNumber), time, CancellationToken.None);
+                await connection.DisposeAsync();
+                connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            }
         }
     }
 
@@ -189,24 +228,52 @@ public sealed partial class SubmissionSender(
     private async Task<SendOutcome> ReconcileAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, CancellationToken ct)
     {
         var settings = options.Value;
-        var pass = await _reconciler.ReconcileAsync(connection, submission.Workflow, attempt.Id, ct);
+        ReconcileOutcome pass;
+        try
+        {
+            pass = await _reconciler.ReconcileAsync(connection, submission.Workflow, attempt.Id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // Whatever keeps failing (an echo that cannot be read, the database), the pass is counted
+            // and backed off like an incomplete listing, and ends undetermined after MaxReconcileDuration.
+            pass = new ReconcileOutcome(
+                new ReconcileVerdict.Wait($"reconciliation failed: {ex.GetType().Name}: {ex.Message}", Incomplete: true),
+                await ReconcilingForAsync(connection, attempt.Id, ct), TimeSpan.Zero, 0);
+        }
+
         switch (pass.Verdict)
         {
             case ReconcileVerdict.Adopt(var found, var evidence):
-                NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
-                    connection, submission.Id, attempt, found.Id, found.Status, found.Result, found.Error, found.CreatedAt,
-                    pollingOptions.Value.MinInterval, identity.Name, $"reconciled: run found by listing the workflow's executions ({Describe(evidence)})", CancellationToken.None));
+                try
+                {
+                    NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordAcceptedAsync(
+                        connection, submission.Id, attempt, found.Id, found.Status, found.Result, found.Error, found.CreatedAt,
+                        pollingOptions.Value.MinInterval, identity.Name, $"reconciled: run found by listing the workflow's executions ({Describe(evidence)})", CancellationToken.None));
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    // Another attempt recorded that execution between the listing and now: look again.
+                    await SubmissionSendStore.RelayAgainAfterAsync(connection, submission.Id, settings.ReconcileRetryDelay, ct);
+                    return SendOutcome.AwaitingReconciliation;
+                }
+
                 LogReconciled(logger, submission.Id, attempt.Attempt, found.Id, evidence);
                 return SendOutcome.Reconciled;
 
             case ReconcileVerdict.NotCreated:
                 // Long after any request of this attempt could have been processed, a complete listing of
                 // its window shows nothing that could be its run: sending again is a decision backed by evidence.
-                var notCreated = $"no execution that could be attempt {attempt.Attempt}'s run exists in its window {settings.UnknownOutcomeSettleTime.TotalSeconds:0} s after reconciliation began: the request never reached the API";
+                // Runs that never get created time after time (a gateway that fails every upload) end in error.
+                var notCreatedInARow = submission.LastSendFailure == NotCreatedKind ? submission.SendFailures + 1 : 1;
+                var notCreated = $"no execution that could be attempt {attempt.Attempt}'s run exists in its window {settings.UnknownOutcomeSettleTime.TotalSeconds:0} s after its request ended: the request never reached the API";
+                var ends = notCreatedInARow >= settings.MaxSendFailures;
                 NoteIfAlreadyDecided(attempt, await SubmissionSendStore.RecordWithoutExecutionAsync(
-                    connection, submission.Id, attempt, AttemptState.NotCreated, SubmissionState.Pending, notCreated, null, identity.Name, ct));
+                    connection, submission.Id, attempt, AttemptState.NotCreated, ends ? SubmissionState.Error : SubmissionState.Pending,
+                    ends ? $"{notCreated}; {notCreatedInARow} run requests in a row were never created, not sent again" : notCreated,
+                    null, identity.Name, ct, failureKind: NotCreatedKind));
                 LogNotCreated(logger, submission.Id, attempt.Attempt);
-                return SendOutcome.Deferred;
+                return ends ? SendOutcome.Refused : SendOutcome.Deferred;
 
             case ReconcileVerdict.Undetermined(var candidates, var why):
                 return await UndeterminedAsync(connection, submission, attempt, candidates, why, ct);
@@ -218,7 +285,7 @@ public sealed partial class SubmissionSender(
             case ReconcileVerdict.Wait wait:
                 var delay = wait.Incomplete
                     ? settings.Backoff(settings.ReconcileRetryDelay, await ReconciliationStore.CountFailedPassAsync(connection, attempt.Id, ct))
-                    : NextLook(pass.Reconciling);
+                    : NextLook(pass.SinceRequestOver);
                 await SubmissionSendStore.RelayAgainAfterAsync(connection, submission.Id, delay, ct);
                 LogAwaiting(logger, submission.Id, attempt.Attempt, wait.Reason, delay.TotalSeconds);
                 return SendOutcome.AwaitingReconciliation;
@@ -230,10 +297,10 @@ public sealed partial class SubmissionSender(
 
     // Before the settle time ends, look again exactly when it does; after it (another attempt still
     // being answered), look again shortly.
-    private TimeSpan NextLook(TimeSpan reconciling)
+    private TimeSpan NextLook(TimeSpan sinceRequestOver)
     {
         var settle = options.Value.UnknownOutcomeSettleTime;
-        return reconciling < settle ? settle - reconciling : options.Value.ReconcileRetryDelay;
+        return sinceRequestOver < settle ? settle - sinceRequestOver : options.Value.ReconcileRetryDelay;
     }
 
     private async Task<SendOutcome> UndeterminedAsync(
@@ -245,6 +312,14 @@ public sealed partial class SubmissionSender(
             connection, submission.Id, attempt, AttemptState.Undetermined, SubmissionState.Undetermined, reason, null, identity.Name, ct, candidates));
         LogUndetermined(logger, submission.Id, attempt.Attempt, why);
         return SendOutcome.Undetermined;
+    }
+
+    private static async Task<TimeSpan> ReconcilingForAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT now() - COALESCE(reconcile_since, now()) FROM eigenpal.executions WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", attemptId);
+        return await command.ExecuteScalarAsync(ct) is TimeSpan reconciling ? reconciling : TimeSpan.Zero;
     }
 
     private bool NoteIfAlreadyDecided(SendingAttempt attempt, bool recorded)
@@ -316,6 +391,14 @@ public sealed partial class SubmissionSender(
     [LoggerMessage(EventId = 217, EventName = "NotSent", Level = LogLevel.Warning,
         Message = "Submission {SubmissionId} was not sent (failure {Failures} of at most {MaxFailures}): {Reason}")]
     private static partial void LogNotSent(ILogger logger, Guid submissionId, int failures, int maxFailures, string reason);
+
+    [LoggerMessage(EventId = 219, EventName = "LateAnswer", Level = LogLevel.Error,
+        Message = "Submission {SubmissionId} attempt {Attempt}: the API answered with execution {ExecutionId} after another sender had decided the attempt; check that execution")]
+    private static partial void LogLateAnswer(ILogger logger, Guid submissionId, int attempt, string executionId);
+
+    [LoggerMessage(EventId = 221, EventName = "RecordRetry", Level = LogLevel.Warning,
+        Message = "Submission {SubmissionId}: recording execution {ExecutionId} failed ({Error}); trying again on a new connection")]
+    private static partial void LogRecordRetry(ILogger logger, Guid submissionId, string executionId, string error);
 
     [LoggerMessage(EventId = 218, EventName = "AttemptAlreadyDecided", Level = LogLevel.Warning,
         Message = "Attempt {AttemptId} (number {Attempt}) was already decided by another sender; this sender's outcome is dropped")]

@@ -63,7 +63,7 @@ public sealed class ApiClockTests
     }
 
     [Fact]
-    public void Samples_that_disagree_fall_back_to_the_newest()
+    public void Samples_that_disagree_widen_the_bounds_to_cover_every_one()
     {
         var clock = new ApiClock();
         Observe(clock, sentMs: 0, roundTripMs: 50, offsetMs: 0);
@@ -74,7 +74,8 @@ public sealed class ApiClockTests
         clock.Observe(sentAt, sentAt + Ms(100), T0 + TimeSpan.FromSeconds(32));
 
         var offset = clock.Offset!.Value;
-        Assert.Equal((TimeSpan.FromSeconds(30) - Ms(100), TimeSpan.FromSeconds(31)), (offset.Low, offset.High));
+        // Neither the old nor the new clock is trusted alone: a window must hold the run under either.
+        Assert.True(offset.Low <= TimeSpan.Zero && offset.High >= TimeSpan.FromSeconds(31), $"{offset.Low}..{offset.High}");
     }
 
     [Fact]

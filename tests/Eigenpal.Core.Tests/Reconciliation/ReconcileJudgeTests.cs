@@ -31,16 +31,29 @@ public sealed class ReconcileJudgeTests
     // Adopting
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public void A_candidate_whose_hash_is_unique_is_adopted_at_once_even_unsettled_or_incomplete(bool complete, bool settled)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_candidate_whose_hash_is_unique_is_adopted_at_once_from_a_complete_listing_even_unsettled(bool settled)
     {
         var ours = Execution("exec_ours", Echo(Full(Mine)));
 
-        var verdict = Judge(Attempt(Mine), [ours], complete: complete, settled: settled);
+        var verdict = Judge(Attempt(Mine), [ours], complete: true, settled: settled);
 
         Assert.Equal(new ReconcileVerdict.Adopt(ours, Evidence.Proves), verdict);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_hash_match_in_an_incomplete_listing_waits_since_a_hole_may_hide_an_identical_upload(bool settled)
+    {
+        var ours = Execution("exec_ours", Echo(Full(Mine)));
+
+        var verdict = Judge(Attempt(Mine), [ours], complete: false, settled: settled);
+
+        var wait = Assert.IsType<ReconcileVerdict.Wait>(verdict);
+        Assert.True(wait.Incomplete);
+        Assert.Equal(["exec_ours"], wait.Candidates);
     }
 
     [Fact]

@@ -104,9 +104,10 @@ internal sealed class EigenpalTransport
         using (response)
         {
             var status = (int)response.StatusCode;
+            // A cached answer's Date is older by its Age.
             if (response.Headers.Date is { } serverDate)
             {
-                Clock.Observe(sentAt, _time.GetUtcNow(), serverDate);
+                Clock.Observe(sentAt, _time.GetUtcNow(), serverDate + (response.Headers.Age ?? TimeSpan.Zero));
             }
 
             var headerRequestId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
