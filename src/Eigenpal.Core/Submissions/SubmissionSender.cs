@@ -79,8 +79,9 @@ public sealed partial class SubmissionSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The database behind the limiter is unreachable: an outage, which delays but never ends a submission.
-            return await CountFailureAsync(connection, submission, attempt: null, LimiterUnavailable, "the shared rate limit could not be read: " + ex.Message, ct, canEnd: false);
+            // Nothing left: counted, retried after a doubling delay (a database restart of a few seconds never
+            // reaches the limit), and after MaxSendFailures in a row the submission ends in error with the reason.
+            return await CountFailureAsync(connection, submission, attempt: null, LimiterUnavailable, "the shared rate limit could not be read: " + ex.Message, ct);
         }
 
         var settings = options.Value;
@@ -120,10 +121,10 @@ public sealed partial class SubmissionSender(
         }
         catch (EigenpalNotSentException ex)
         {
-            // A body that cannot be encoded fails the same way every time and ends the submission after a few
-            // tries; a database blip behind the rate limiter is an outage and only delays it.
-            var outage = ex.InnerException is NpgsqlException or TimeoutException or InvalidOperationException;
-            return await CountFailureAsync(connection, submission, attempt, outage ? LimiterUnavailable : NotSentLocally, ex.Message, CancellationToken.None, canEnd: !outage);
+            // Nothing left (a body that cannot be encoded, the rate limiter's database unreachable): counted by kind,
+            // retried after a doubling delay, and after MaxSendFailures of one kind in a row the submission ends in error.
+            var limiter = ex.InnerException is NpgsqlException or TimeoutException or InvalidOperationException;
+            return await CountFailureAsync(connection, submission, attempt, limiter ? LimiterUnavailable : NotSentLocally, ex.Message, CancellationToken.None);
         }
         catch (EigenpalException ex) when (ex is EigenpalValidationException or EigenpalAuthenticationException
                                                or EigenpalForbiddenException or EigenpalNotFoundException or EigenpalConfigurationException)
