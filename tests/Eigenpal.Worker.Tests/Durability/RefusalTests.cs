@@ -1,3 +1,4 @@
+using Eigenpal.Simulator.Options;
 using System.Text.Json.Nodes;
 using Eigenpal.Submissions;
 using Eigenpal.Worker.Tests.Infrastructure;
@@ -11,7 +12,11 @@ public sealed class RefusalTests(PostgresServer postgres)
     [Fact]
     public async Task Permanent_refusals_end_in_error_with_the_reason_and_create_nothing()
     {
-        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        // The one run that is accepted must complete: the quick runs' 10 % failures would make this test flaky.
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o => o.Workflows["classify-text"] = new WorkflowBehaviourOptions
+        {
+            Duration = DurationOptions.Uniform(300, 1500), FailureRate = 0, RejectionRate = 0,
+        });
         await scenario.Database.Intake.RecordBatchAsync("refused", [
             new NewSubmission { Workflow = "archived-flow", SourceName = "forbidden", Input = new JsonObject { ["text"] = "x" } },
             new NewSubmission { Workflow = "classify-text", SourceName = "missing-input", Input = new JsonObject { ["note"] = "no text" } },
