@@ -12,6 +12,14 @@ namespace Eigenpal.Executions;
 /// </summary>
 internal static class StateChange
 {
+    /// <summary>
+    /// The assignments that count a failure of kind <c>@kind</c> on a submission (consecutive failures
+    /// of one kind; NULL counts nothing): the sender ends a submission after too many of one kind.
+    /// </summary>
+    internal const string CountFailure =
+        "send_failures = CASE WHEN @kind IS NULL THEN send_failures WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END, " +
+        "last_send_failure = COALESCE(@kind, last_send_failure)";
+
     /// <summary>Applies <paramref name="change"/>; returns false when a guard did not hold (someone else changed it first).</summary>
     public static async Task<bool> ApplyAsync(NpgsqlConnection connection, AttemptChange change, CancellationToken ct, NpgsqlTransaction? transaction = null)
     {
@@ -111,8 +119,7 @@ internal static class StateChange
             UPDATE eigenpal.submissions
             SET state = '{SubmissionState.Pending.Name()}', state_reason = @reason, attempt = attempt - 1,
                 not_before = now() + @delay, relay_at = now() + @delay,
-                send_failures = CASE WHEN @kind IS NULL THEN send_failures WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END,
-                last_send_failure = COALESCE(@kind, last_send_failure), updated_at = now()
+                {CountFailure}, updated_at = now()
             WHERE id = @submission AND attempt = @number AND state = '{SubmissionState.Sending.Name()}' AND EXISTS (SELECT 1 FROM forgotten)
             """, connection);
         command.Parameters.AddWithValue("attempt", attemptId);

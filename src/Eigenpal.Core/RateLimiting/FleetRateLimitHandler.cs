@@ -22,14 +22,7 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
         }
         else
         {
-            try
-            {
-                await limiter.AcquireAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new EigenpalNotSentException($"{request.Method} {request.RequestUri?.AbsolutePath} was not sent: the shared rate limit could not be read ({ex.Message})", ex);
-            }
+            await NotSentIfLimiterFailsAsync(request, () => limiter.AcquireAsync(cancellationToken));
         }
 
         // The last check before the request leaves: a 429 this process saw meanwhile (even one whose
@@ -46,19 +39,24 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
 
     private async Task WaitSharedPauseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
+        var wait = TimeSpan.Zero;
+        await NotSentIfLimiterFailsAsync(request, async () => wait = await limiter.RemainingPauseAsync(cancellationToken));
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    // The limiter's database unreachable: the request never left, which the sender must be able to tell.
+    private static async Task NotSentIfLimiterFailsAsync(HttpRequestMessage request, Func<Task> limiterCall)
+    {
         try
         {
-            wait = await limiter.RemainingPauseAsync(cancellationToken);
+            await limiterCall();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new EigenpalNotSentException($"{request.Method} {request.RequestUri?.AbsolutePath} was not sent: the shared rate limit could not be read ({ex.Message})", ex);
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
         }
     }
 

@@ -8,9 +8,6 @@ internal static class CanonicalJson
 {
     public static string Write(JsonNode? node) => Sort(node)?.ToJsonString() ?? "null";
 
-    /// <summary>True when two JSON values are equal ignoring object key order.</summary>
-    public static bool AreEqual(JsonNode? left, JsonNode? right) => Write(left) == Write(right);
-
     private static JsonNode? Sort(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj

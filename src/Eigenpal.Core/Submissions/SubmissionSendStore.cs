@@ -145,10 +145,9 @@ internal static class SubmissionSendStore
     public static async Task CountFailureBeforeAttemptAsync(
         NpgsqlConnection connection, Guid submissionId, int attemptsSoFar, TimeSpan retryAfter, string reason, string failureKind, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             UPDATE eigenpal.submissions
-            SET state_reason = @reason, not_before = now() + @delay, relay_at = now() + @delay,
-                send_failures = CASE WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END, last_send_failure = @kind, updated_at = now()
+            SET state_reason = @reason, not_before = now() + @delay, relay_at = now() + @delay, {StateChange.CountFailure}, updated_at = now()
             WHERE id = @submission AND attempt = @attempts AND state = 'pending'
             """, connection);
         command.Parameters.AddWithValue("reason", reason);
@@ -188,8 +187,7 @@ internal static class SubmissionSendStore
             SubmissionSet =
             [
                 "state_reason = @reason", "not_before = now()", "relay_at = now()",
-                "send_failures = CASE WHEN @kind IS NULL THEN send_failures WHEN last_send_failure = @kind THEN send_failures + 1 ELSE 1 END",
-                "last_send_failure = COALESCE(@kind, last_send_failure)",
+                StateChange.CountFailure,
             ],
             Parameters =
             [
