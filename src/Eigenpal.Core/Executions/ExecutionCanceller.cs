@@ -1,6 +1,7 @@
 using Eigenpal.Api;
 using Eigenpal.Storage;
 using Eigenpal.Submissions;
+using Eigenpal.Surfaces;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Eigenpal.Executions;
 /// a remote execution is cancelled through the API and the outcome recorded. A cancellation
 /// the API only "requested" is confirmed by the poller when the execution reaches cancelled.
 /// </summary>
-public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, EigenpalClient client, WorkerIdentity identity, ILogger<ExecutionCanceller> logger)
+public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, RunSurfaces surfaces, WorkerIdentity identity, ILogger<ExecutionCanceller> logger)
 {
     /// <summary>Cancels one submission.</summary>
     public async Task<CancelResult> CancelSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default)
@@ -22,7 +23,7 @@ public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, Eige
         }
 
         await using var find = dataSource.CreateCommand("""
-            SELECT s.state, e.id, e.remote_id FROM eigenpal.submissions s
+            SELECT s.state, e.id, e.remote_id, e.surface FROM eigenpal.submissions s
             LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
             """);
@@ -36,6 +37,7 @@ public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, Eige
         var state = reader.GetString(0);
         var executionId = reader.IsDBNull(1) ? (Guid?)null : reader.GetGuid(1);
         var remoteId = reader.IsDBNull(2) ? null : reader.GetString(2);
+        var surface = reader.IsDBNull(3) ? ApiSurface.Legacy : ApiSurfaces.Parse(reader.GetString(3));
         await reader.DisposeAsync();
 
         if (state == SubmissionState.Sending.Name())
@@ -51,7 +53,8 @@ public sealed partial class ExecutionCanceller(NpgsqlDataSource dataSource, Eige
         CancelResponse response;
         try
         {
-            response = await client.Workflows.Executions.CancelAsync(remoteId, cancellationToken);
+            // The run is cancelled on the surface it was sent on.
+            response = await surfaces.For(surface).CancelAsync(remoteId, cancellationToken);
         }
         catch (EigenpalException ex)
         {

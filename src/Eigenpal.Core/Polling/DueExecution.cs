@@ -1,5 +1,6 @@
 namespace Eigenpal.Polling;
 
-/// <summary>An execution claimed for polling, with how many polls of it have failed in a row.</summary>
+/// <summary>An execution claimed for polling, with how many polls of it have failed in a row, and the surface its run was sent on (and is polled on).</summary>
 internal sealed record DueExecution(
-    Guid Id, Guid SubmissionId, int Attempt, string Workflow, string RemoteId, string Status, DateTimeOffset SentAt, TimeSpan Age, int PollFailures);
+    Guid Id, Guid SubmissionId, int Attempt, string Workflow, string RemoteId, string Status, DateTimeOffset SentAt, TimeSpan Age, int PollFailures,
+    Surfaces.ApiSurface Surface);

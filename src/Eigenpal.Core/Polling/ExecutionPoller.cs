@@ -1,5 +1,6 @@
 using Eigenpal.Api;
 using Eigenpal.Storage;
+using Eigenpal.Surfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -8,14 +9,15 @@ namespace Eigenpal.Polling;
 
 /// <summary>
 /// Polls the executions that are due, as cheaply as the API allows: for a workflow with several
-/// due executions, one list call over their creation window answers for all of them (list items
-/// carry status, result and error); a per-execution get is made only for those the list did not
-/// show. Several workers poll at once without overlap, because due rows are claimed with
+/// due executions, one list call over their creation window answers for all of them (legacy list
+/// items carry status, result and error; v1 ones all but a completed run's output); a per-execution
+/// get is made only for those the list did not answer. Each execution is polled on the surface its
+/// run was sent on. Several workers poll at once without overlap, because due rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
 public sealed partial class ExecutionPoller(
     NpgsqlDataSource dataSource,
-    EigenpalClient client,
+    RunSurfaces surfaces,
     IOptions<PollingOptions> options,
     PollSchedule schedule,
     TimeProvider time,
@@ -87,17 +89,17 @@ public sealed partial class ExecutionPoller(
 
     private async Task ObserveAsync(IReadOnlyList<DueExecution> due, PollCycle cycle, CancellationToken ct)
     {
-        foreach (var workflow in due.GroupBy(d => d.Workflow).Where(g => g.Count() >= options.Value.ListThreshold))
+        foreach (var workflow in due.GroupBy(d => (d.Workflow, d.Surface)).Where(g => g.Count() >= options.Value.ListThreshold))
         {
             try
             {
-                await ObserveThroughListAsync(workflow.Key, workflow.ToList(), cycle, ct);
+                await ObserveThroughListAsync(surfaces.For(workflow.Key.Surface), workflow.Key.Workflow, workflow.ToList(), cycle, ct);
             }
             catch (Exception ex) when (ex is EigenpalException and not EigenpalRateLimitException or HttpRequestException)
             {
                 // The list is only an accelerator: whatever it did not answer is asked one by one below.
                 cycle.CountListCall();
-                LogListFailed(logger, workflow.Key, ex.Message);
+                LogListFailed(logger, workflow.Key.Workflow, ex.Message);
             }
         }
 
@@ -114,60 +116,43 @@ public sealed partial class ExecutionPoller(
     /// soon). Paging stops when another page would cost more than it is likely to answer.
     /// An execution missing from every page is asked by get: the list never proves absence.
     /// </summary>
-    private async Task ObserveThroughListAsync(string workflow, List<DueExecution> claimed, PollCycle cycle, CancellationToken ct)
+    private async Task ObserveThroughListAsync(IRunSurface surface, string workflow, List<DueExecution> claimed, PollCycle cycle, CancellationToken ct)
     {
         var claimedByRemoteId = claimed.ToDictionary(e => e.RemoteId, StringComparer.Ordinal);
-        var query = new ExecutionListQuery
-        {
-            From = claimed.Min(e => e.SentAt) - ClockSkew,
-            To = claimed.Max(e => e.SentAt) + ClockSkew,
-            Limit = ListPageSize,
-        };
+        var from = claimed.Min(e => e.SentAt) - ClockSkew;
+        var to = claimed.Max(e => e.SentAt) + ClockSkew;
 
         var pages = 0;
         var missing = claimed.Count;
-        var page = new List<ExecutionSummary>(ListPageSize);
-        await foreach (var item in client.Workflows.Executions.ListAllAsync(workflow, query, ct))
+        await foreach (var page in surface.ListCreatedAsync(workflow, from, to, ListPageSize, ct))
         {
-            page.Add(item);
-            if (page.Count < ListPageSize)
-            {
-                continue;
-            }
-
             pages++;
             cycle.CountListCall();
             var answered = await AnswerFromPageAsync(page, claimedByRemoteId, cycle, ct);
             missing -= answered.Claimed;
-            page.Clear();
             // Worth another page while it saves gets for claimed executions, or keeps answering for many tracked ones.
             if (missing == 0 ? answered.Total < ListPageSize / 10 : missing <= pages && answered.Total < ListPageSize / 10)
             {
                 return;
             }
         }
-
-        if (page.Count > 0 || pages == 0)
-        {
-            cycle.CountListCall();
-            await AnswerFromPageAsync(page, claimedByRemoteId, cycle, ct);
-        }
     }
 
     private async Task<(int Claimed, int Total)> AnswerFromPageAsync(
-        List<ExecutionSummary> page, Dictionary<string, DueExecution> claimedByRemoteId, PollCycle cycle, CancellationToken ct)
+        IReadOnlyList<ListedRun> page, Dictionary<string, DueExecution> claimedByRemoteId, PollCycle cycle, CancellationToken ct)
     {
         var claimedOnPage = 0;
-        var others = new Dictionary<string, ExecutionSummary>(StringComparer.Ordinal);
-        foreach (var item in page)
+        var others = new Dictionary<string, ListedRun>(StringComparer.Ordinal);
+        // A run the page cannot fully answer for (a completed v1 run: its output) is left to a get.
+        foreach (var item in page.Where(r => !r.NeedsGet))
         {
-            if (claimedByRemoteId.TryGetValue(item.Id, out var execution))
+            if (claimedByRemoteId.TryGetValue(item.RemoteId, out var execution))
             {
-                claimedOnPage += cycle.Observed(execution.Id, ExecutionObservation.From(item)) ? 1 : 0;
+                claimedOnPage += cycle.Observed(execution.Id, item.Observation) ? 1 : 0;
             }
             else
             {
-                others[item.Id] = item;
+                others[item.RemoteId] = item;
             }
         }
 
@@ -175,7 +160,7 @@ public sealed partial class ExecutionPoller(
         foreach (var execution in tracked)
         {
             cycle.AlsoSeen(new PolledExecution(
-                execution, ExecutionObservation.From(others[execution.RemoteId]), null, schedule.NextDelay(execution.Age, Random.Shared.NextDouble())));
+                execution, others[execution.RemoteId].Observation, null, schedule.NextDelay(execution.Age, Random.Shared.NextDouble())));
         }
 
         return (claimedOnPage, claimedOnPage + tracked.Count);
@@ -189,7 +174,7 @@ public sealed partial class ExecutionPoller(
     {
         try
         {
-            cycle.Observed(execution.Id, ExecutionObservation.From(await client.Workflows.Executions.GetAsync(execution.RemoteId, includeSteps: false, ct)));
+            cycle.Observed(execution.Id, await surfaces.For(execution.Surface).GetAsync(execution.RemoteId, ct));
         }
         catch (EigenpalException ex) when (ex is not EigenpalRateLimitException)
         {

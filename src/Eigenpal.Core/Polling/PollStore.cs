@@ -26,7 +26,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             UPDATE eigenpal.executions e SET next_poll_at = now() + @lease
             FROM due WHERE e.id = due.id
-            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures
+            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures, e.surface
             """);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("lease", lease);
@@ -262,7 +262,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DueExecution>> FindTrackedAsync(IReadOnlyCollection<string> remoteIds, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at, poll_failures
+            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at, poll_failures, surface
             FROM eigenpal.executions
             WHERE remote_id = ANY(@ids) AND next_poll_at IS NOT NULL
             """);
@@ -279,6 +279,6 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
 
     private static DueExecution ReadDue(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7), reader.GetInt32(8));
+        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7), reader.GetInt32(8), Surfaces.ApiSurfaces.Parse(reader.GetString(9)));
 
 }

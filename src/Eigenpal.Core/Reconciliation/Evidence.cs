@@ -1,7 +1,7 @@
 namespace Eigenpal.Reconciliation;
 
 /// <summary>
-/// How strongly a listed execution's echo of its input (<c>triggerInput</c>) says it is the run of
+/// How strongly a listed execution's echo of its input (<c>triggerInput</c>, or v1 run metadata) says it is the run of
 /// one attempt (see DESIGN.md, "Reconciling a lost run"). Ordered from weakest to strongest.
 /// </summary>
 public enum Evidence
@@ -20,4 +20,10 @@ public enum Evidence
 
     /// <summary>The content hash matches (or, without files, every input was echoed and equal): it proves.</summary>
     Proves = 4,
+
+    /// <summary>
+    /// The run's own metadata names the attempt (v1 starts carry it): exact, whatever else is in the
+    /// window, since no other request ever carries that attempt's id.
+    /// </summary>
+    Named = 5,
 }

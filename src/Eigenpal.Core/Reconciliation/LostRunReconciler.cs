@@ -1,5 +1,6 @@
 using Eigenpal.Api;
 using Eigenpal.Submissions;
+using Eigenpal.Surfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,15 +10,14 @@ namespace Eigenpal.Reconciliation;
 /// <summary>
 /// Finds out what became of an attempt whose run response never arrived (a timeout, a dropped
 /// connection, a worker killed mid-send): it lists the workflow's executions created in the
-/// attempt's bounded window, sets aside those other attempts hold, and lets
-/// <see cref="ReconcileJudge"/> weigh the rest against this and every other unresolved attempt.
+/// attempt's bounded window on the surface the attempt was sent on, sets aside those other attempts
+/// hold, reads what the rest show of how they were started (v1: their metadata), and lets
+/// <see cref="ReconcileJudge"/> weigh them against this and every other unresolved attempt.
 /// It never sends a run.
 /// </summary>
-internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOptions> options, TimeProvider time, ILogger logger)
+internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOptions> options)
 {
-    private readonly WindowLister _lister = new(client, time, logger);
-
-    public async Task<ReconcileOutcome> ReconcileAsync(NpgsqlConnection connection, string workflow, Guid attemptId, CancellationToken ct)
+    public async Task<ReconcileOutcome> ReconcileAsync(NpgsqlConnection connection, IRunSurface surface, string workflow, Guid attemptId, CancellationToken ct)
     {
         var settings = options.Value;
         var (reconciling, sinceRequestOver) = await ReconciliationStore.BeginAsync(connection, attemptId, client.RequestTimeout, ct);
@@ -26,7 +26,7 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
         WindowListing listing;
         try
         {
-            listing = await _lister.ListAsync(workflow, self.Window, ct);
+            listing = await surface.ListWindowAsync(workflow, self.Window, ct);
         }
         catch (EigenpalException ex)
         {
@@ -35,13 +35,24 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
         }
 
         var claimed = await ReconciliationStore.ClaimedRemoteIdsAsync(connection, [.. listing.Executions.Select(e => e.Id)], ct);
-        var unclaimed = listing.Executions.Where(e => !claimed.Contains(e.Id)).ToList();
+        RunEchoes echoes;
+        try
+        {
+            echoes = await surface.ReadEchoesAsync([.. listing.Executions.Where(e => !claimed.Contains(e.Id) && self.Window.Contains(e.CreatedAt))], ct);
+        }
+        catch (EigenpalException ex)
+        {
+            return new ReconcileOutcome(new ReconcileVerdict.Wait($"reading the candidates' metadata failed: {ex.Message}", Incomplete: true), reconciling, sinceRequestOver, listing.Calls);
+        }
+
         var others = await ReconciliationStore.OverlappingUnresolvedAsync(
             connection, workflow, self.Window, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
         // Measured before the listing: what it reads must all have been read after the settle time.
         var settled = sinceRequestOver >= settings.UnknownOutcomeSettleTime;
-        var verdict = ReconcileJudge.Judge(self, unclaimed, others, listing.Complete, settled);
-        if (verdict is ReconcileVerdict.Wait { Incomplete: true } wait && listing.Problem is { } problem)
+        // A candidate whose echo could not be read may be the run: that makes the listing incomplete.
+        var complete = listing.Complete && echoes.Problem is null;
+        var verdict = ReconcileJudge.Judge(self, echoes.Candidates, others, complete, settled, echoes.Named);
+        if (verdict is ReconcileVerdict.Wait { Incomplete: true } wait && (listing.Problem ?? echoes.Problem) is { } problem)
         {
             verdict = wait with { Reason = wait.Reason + ": " + problem };
         }

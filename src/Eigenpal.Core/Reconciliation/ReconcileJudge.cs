@@ -5,7 +5,8 @@ namespace Eigenpal.Reconciliation;
 /// <summary>
 /// Weighs the executions found in a lost attempt's window (DESIGN.md, "Reconciling a lost run"):
 /// executions another attempt holds are already gone; those whose echo contradicts the attempt are
-/// not its run; of the rest, a hash proves at once, and otherwise a single remaining execution that
+/// not its run; a run whose v1 metadata names the attempt is its run at once, and one whose
+/// metadata names another attempt is not; of the rest, a hash proves at once, and otherwise a single remaining execution that
 /// no other unresolved attempt could own is the run — but only once the window is settled and was
 /// listed completely. An attempt still being sent that could own a candidate makes it wait; two
 /// attempts the evidence cannot tell apart, or a look-alike, make it undetermined. Pure: no I/O.
@@ -18,16 +19,19 @@ public static class ReconcileJudge
     /// <param name="others">The workflow's other unresolved attempts whose windows overlap.</param>
     /// <param name="listingComplete">Whether the listing of the window was complete.</param>
     /// <param name="settled">Whether the settle time has passed and the attempt's request is certainly over.</param>
+    /// <param name="named">The attempt each run's echoed metadata names, for the runs whose metadata names one (v1); the others are weighed by their input echo.</param>
     public static ReconcileVerdict Judge(
-        UnresolvedAttempt attempt, IReadOnlyList<ExecutionSummary> unclaimed, IReadOnlyList<UnresolvedAttempt> others, bool listingComplete, bool settled)
+        UnresolvedAttempt attempt, IReadOnlyList<ExecutionSummary> unclaimed, IReadOnlyList<UnresolvedAttempt> others, bool listingComplete, bool settled,
+        IReadOnlyDictionary<string, Guid>? named = null)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(unclaimed);
         ArgumentNullException.ThrowIfNull(others);
+        named ??= new Dictionary<string, Guid>();
 
         var compatible = unclaimed
             .Where(e => attempt.Window.Contains(e.CreatedAt))
-            .Select(e => (Execution: e, Evidence: EchoComparer.WeighExecution(e, attempt.Fingerprint)))
+            .Select(e => (Execution: e, Evidence: Weigh(e, attempt, named)))
             .Where(c => c.Evidence != Evidence.Contradicts)
             .ToList();
 
@@ -38,13 +42,13 @@ public static class ReconcileJudge
                 : new ReconcileVerdict.NotCreated();
         }
 
-        // A hash proves: weaker candidates cannot be this run when one carries its very bytes.
+        // A name or a hash proves: weaker candidates cannot be this run when one carries its id or its very bytes.
         var strongest = compatible.Max(c => c.Evidence);
-        var considered = strongest == Evidence.Proves ? compatible.Where(c => c.Evidence == Evidence.Proves).ToList() : compatible;
+        var considered = strongest >= Evidence.Proves ? compatible.Where(c => c.Evidence == strongest).ToList() : compatible;
 
         var rivals = considered.ToDictionary(
             c => c.Execution.Id,
-            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && EchoComparer.WeighExecution(c.Execution, o.Fingerprint) != Evidence.Contradicts).ToList(),
+            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && Weigh(c.Execution, o, named) != Evidence.Contradicts).ToList(),
             StringComparer.Ordinal);
 
         var ids = considered.Select(c => c.Execution.Id).ToList();
@@ -56,9 +60,10 @@ public static class ReconcileJudge
         if (considered.Count == 1 && rivals[considered[0].Execution.Id].Count == 0)
         {
             var (execution, evidence) = considered[0];
+            // The attempt's own id in the run's metadata adopts at once: no other request carries it.
             // A hash adopts before the settle time (nothing else can carry our bytes but an identical
             // upload, which a complete listing would show), never from a listing with holes.
-            if ((evidence == Evidence.Proves && listingComplete) || (listingComplete && settled))
+            if (evidence == Evidence.Named || (evidence == Evidence.Proves && listingComplete) || (listingComplete && settled))
             {
                 return new ReconcileVerdict.Adopt(execution, evidence);
             }
@@ -80,8 +85,15 @@ public static class ReconcileJudge
         return new ReconcileVerdict.Undetermined(ids, reason);
     }
 
+    // Metadata that names an attempt decides for and against every attempt; without it, the input echo weighs.
+    private static Evidence Weigh(ExecutionSummary execution, UnresolvedAttempt attempt, IReadOnlyDictionary<string, Guid> named) =>
+        named.TryGetValue(execution.Id, out var owner)
+            ? owner == attempt.AttemptId ? Evidence.Named : Evidence.Contradicts
+            : EchoComparer.WeighExecution(execution, attempt.Fingerprint);
+
     private static string Describe(Evidence evidence) => evidence switch
     {
+        Evidence.Named => "its metadata names this attempt",
         Evidence.Proves => "same content hash",
         Evidence.NearlyProves => "same file name and size",
         Evidence.Suggests => "same file name",

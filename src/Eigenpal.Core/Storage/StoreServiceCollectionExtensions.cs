@@ -39,9 +39,9 @@ public static class StoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers what sends and tracks submissions: the sender, the poller and the fleet-wide
-    /// rate limiter, with their options bound from <c>Eigenpal:Sender</c>, <c>Eigenpal:Polling</c>
-    /// and <c>Eigenpal:RateLimit</c>. The API client itself is registered by <c>AddEigenpalClient</c>.
+    /// Registers what sends and tracks submissions: the sender, the poller, the fleet-wide
+    /// rate limiter and the API surfaces, with their options bound from <c>Eigenpal:Sender</c>,
+    /// <c>Eigenpal:Polling</c>, <c>Eigenpal:RateLimit</c> and <c>Eigenpal:Api</c>. The API client itself is registered by <c>AddEigenpalClient</c>.
     /// </summary>
     [RequiresUnreferencedCode("Binds options from configuration by reflection.")]
     public static IServiceCollection AddEigenpalTracking(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +50,10 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection("Eigenpal:Polling")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>());
         services.AddOptions<FleetRateLimitOptions>().Bind(configuration.GetSection("Eigenpal:RateLimit")).ValidateDataAnnotations().ValidateOnStart();
+        // Eigenpal:Api (auto, legacy, v1) and the v1 choices beside it; the probe of auto runs once per process.
+        services.AddOptions<Eigenpal.Surfaces.ApiSurfaceOptions>().Bind(configuration.GetSection("Eigenpal"));
+        services.TryAddSingleton<Eigenpal.Surfaces.SurfaceSelection>();
+        services.TryAddTransient<Eigenpal.Surfaces.RunSurfaces>();
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();
         services.TryAddSingleton<PollSchedule>();

@@ -38,7 +38,7 @@ internal static class SubmissionSendStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT s.workflow, s.version, s.input::text, s.state, s.attempt, s.not_before <= now(),
-                   e.id, e.attempt, e.status, e.sent_at, s.send_failures, s.last_send_failure
+                   e.id, e.attempt, e.status, e.sent_at, s.send_failures, s.last_send_failure, e.surface
             FROM eigenpal.submissions s
             LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
@@ -51,7 +51,8 @@ internal static class SubmissionSendStore
         }
 
         var attempt = reader.IsDBNull(6) ? null : new SendingAttempt(
-            reader.GetGuid(6), reader.GetInt32(7), AttemptStates.Parse(reader.GetString(8)), reader.GetFieldValue<DateTimeOffset>(9));
+            reader.GetGuid(6), reader.GetInt32(7), AttemptStates.Parse(reader.GetString(8)), reader.GetFieldValue<DateTimeOffset>(9),
+            Surfaces.ApiSurfaces.Parse(reader.GetString(12)));
         return new SubmissionToSend(
             id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
             JsonNode.Parse(reader.GetString(2))!.AsObject(), SubmissionStates.Parse(reader.GetString(3)), reader.GetInt32(4), reader.GetBoolean(5), attempt,
@@ -79,8 +80,8 @@ internal static class SubmissionSendStore
     /// when the submission stopped being pending meanwhile (cancelled by an operator, say).
     /// </summary>
     public static Task<SendingAttempt?> BeginAttemptAsync(
-        NpgsqlConnection connection, SubmissionToSend submission, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct) =>
-        StateChange.BeginAttemptAsync(connection, submission.Id, submission.Workflow, submission.Attempt, reconcileAfter, window, timeout, ct);
+        NpgsqlConnection connection, SubmissionToSend submission, Surfaces.ApiSurface surface, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct) =>
+        StateChange.BeginAttemptAsync(connection, submission.Id, submission.Workflow, submission.Attempt, surface, reconcileAfter, window, timeout, ct);
 
     /// <summary>
     /// Records the execution the API created for an attempt (from its response or from

@@ -17,7 +17,7 @@ public sealed partial class SubmissionSender
         ReconcileOutcome pass;
         try
         {
-            pass = await _reconciler.ReconcileAsync(connection, submission.Workflow, attempt.Id, ct);
+            pass = await _reconciler.ReconcileAsync(connection, surfaces.For(attempt.Surface), submission.Workflow, attempt.Id, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -110,6 +110,7 @@ public sealed partial class SubmissionSender
 
     private static string Describe(Evidence evidence) => evidence switch
     {
+        Evidence.Named => "its run metadata names this attempt",
         Evidence.Proves => "its echo proves it: same content",
         Evidence.NearlyProves => "same file name and size, the only such execution",
         Evidence.Suggests => "same file name, the only such execution",

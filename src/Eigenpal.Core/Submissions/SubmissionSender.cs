@@ -4,6 +4,7 @@ using Eigenpal.Polling;
 using Eigenpal.RateLimiting;
 using Eigenpal.Reconciliation;
 using Eigenpal.Storage;
+using Eigenpal.Surfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,11 +17,13 @@ namespace Eigenpal.Submissions;
 /// The rate-limit slot is taken first, then the attempt row — with the window in which its run
 /// can be created — is committed, and only then does the request leave, so a run whose response
 /// is lost is reconciled afterwards instead of being sent again. Jobs may call this any number of
-/// times for the same submission: the row, locked and checked, decides.
+/// times for the same submission: the row, locked and checked, decides. The attempt records the
+/// surface it is sent on (<see cref="RunSurfaces"/>); on v1 its files are uploaded once beforehand
+/// and the start carries metadata naming the attempt.
 /// </summary>
 public sealed partial class SubmissionSender(
     NpgsqlDataSource dataSource,
-    EigenpalClient client,
+    RunSurfaces surfaces,
     FleetRateLimiter limiter,
     IOptions<SenderOptions> options,
     IOptions<PollingOptions> pollingOptions,
@@ -32,8 +35,11 @@ public sealed partial class SubmissionSender(
     private const string NotSentLocally = "not-sent";
     private const string ApiUnreachable = "api-unreachable";
     private const string NotCreatedKind = "not-created";
+    private const string UploadFailed = "upload-failed";
+    private const string SurfaceUnknown = "api-surface-unknown";
 
-    private readonly LostRunReconciler _reconciler = new(client, options, time, logger);
+    private readonly EigenpalClient _client = surfaces.Client;
+    private readonly LostRunReconciler _reconciler = new(surfaces.Client, options);
 
     /// <summary>Sends the submission if it is due and not sent yet; reconciles it if a previous send was cut short.</summary>
     public async Task<SendOutcome> SendAsync(Guid submissionId, CancellationToken cancellationToken)
@@ -69,7 +75,38 @@ public sealed partial class SubmissionSender(
     private async Task<SendOutcome> SendNewAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
     {
         var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
-        var request = new RunRequest { Input = BuildInput(submission, files), Version = submission.Version, Trigger = RunTrigger.Api };
+        IRunSurface surface;
+        try
+        {
+            surface = await surfaces.CurrentAsync(ct);
+        }
+        catch (EigenpalException ex) when (ex is EigenpalConfigurationException or EigenpalTransportException)
+        {
+            // The service did not say which surface it speaks (unreachable at start): nothing left; like an outage, only delayed.
+            return await CountFailureAsync(connection, submission, attempt: null, SurfaceUnknown, ex.Message, ct, canEnd: false);
+        }
+
+        IReadOnlyDictionary<string, string> uploaded = new Dictionary<string, string>();
+        if (surface.Kind == ApiSurface.V1 && files.Count > 0)
+        {
+            // Uploads are idempotent by key, so they come before the attempt: a lost answer is simply asked again.
+            try
+            {
+                uploaded = await V1FileUploads.EnsureUploadedAsync(connection, surfaces.V1.Client.Files, submission.Id, files, time.GetUtcNow(), ct);
+            }
+            catch (EigenpalException ex) when (ex is EigenpalValidationException or EigenpalForbiddenException or EigenpalAuthenticationException
+                                                   or EigenpalNotFoundException || ex.StatusCode == 413)
+            {
+                var refused = "the file upload was refused: " + RefusalReason(ex);
+                await SubmissionSendStore.EndPendingInErrorAsync(connection, submission.Id, submission.Attempt, refused, ct);
+                LogRefused(logger, submission.Id, submission.Workflow, refused);
+                return SendOutcome.Refused;
+            }
+            catch (Exception ex) when (ex is EigenpalException or HttpRequestException && !ct.IsCancellationRequested)
+            {
+                return await CountFailureAsync(connection, submission, attempt: null, UploadFailed, "uploading its file failed: " + ex.Message, ct);
+            }
+        }
 
         // The wait for a slot (and any fleet pause) happens before the attempt exists, so it never
         // counts against the request's timeout and the attempt's window starts when the request leaves.
@@ -85,22 +122,23 @@ public sealed partial class SubmissionSender(
         }
 
         var settings = options.Value;
-        var window = ReconcileWindow.ForRequest(time.GetUtcNow(), client.RequestTimeout, client.Clock.Offset, settings.ReconcileClockSkew, settings.UnmeasuredClockSkew);
+        var window = ReconcileWindow.ForRequest(time.GetUtcNow(), _client.RequestTimeout, _client.Clock.Offset, settings.ReconcileClockSkew, settings.UnmeasuredClockSkew);
         // The deadline has the window's margin too: a refused connection is retried by the client
         // (the request never left), so the try that does leave may start a few seconds late.
         var attempt = await SubmissionSendStore.BeginAttemptAsync(
-            connection, submission, settings.ReconcileAfter, window, client.RequestTimeout + settings.ReconcileClockSkew, ct);
+            connection, submission, surface.Kind, settings.ReconcileAfter, window, _client.RequestTimeout + settings.ReconcileClockSkew, ct);
         if (attempt is null)
         {
             return SendOutcome.AlreadyHandled;
         }
 
+        var run = new RunToStart(submission.Workflow, submission.Version, submission.Input, files, uploaded, new RunMetadata(submission.Id, attempt.Id, attempt.Attempt));
         try
         {
-            RunResponse response;
+            StartedRun response;
             using (ReservedSlot.Use())
             {
-                response = await client.Workflows.RunAsync(submission.Workflow, request, ct);
+                response = await surface.StartAsync(run, ct);
             }
 
             return await RecordAcceptedRunAsync(connection, submission, attempt, response);
@@ -152,33 +190,33 @@ public sealed partial class SubmissionSender(
     /// safe — so the id is not left to be rediscovered. An id another attempt already holds means that
     /// attempt adopted this run by mistake: the submission is undetermined, naming it.
     /// </summary>
-    private async Task<SendOutcome> RecordAcceptedRunAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, RunResponse response)
+    private async Task<SendOutcome> RecordAcceptedRunAsync(NpgsqlConnection connection, SubmissionToSend submission, SendingAttempt attempt, StartedRun response)
     {
         for (var tryNumber = 1; ; tryNumber++)
         {
             try
             {
                 var recorded = await SubmissionSendStore.RecordAcceptedAsync(
-                    connection, submission.Id, attempt, response.ExecutionId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
+                    connection, submission.Id, attempt, response.RemoteId, response.Status ?? ExecutionStatus.Created, response.Result, response.Error,
                     remoteCreatedAt: null, pollingOptions.Value.MinInterval, identity.Name, "run accepted", CancellationToken.None);
                 if (!recorded)
                 {
-                    LogLateAnswer(logger, submission.Id, attempt.Attempt, response.ExecutionId);
+                    LogLateAnswer(logger, submission.Id, attempt.Attempt, response.RemoteId);
                     return SendOutcome.AlreadyHandled;
                 }
 
-                LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.ExecutionId);
+                LogSubmitted(logger, submission.Id, attempt.Attempt, submission.Workflow, response.RemoteId);
                 return SendOutcome.Sent;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                await UndeterminedAsync(connection, submission, attempt, [response.ExecutionId],
-                    $"the API answered with execution {response.ExecutionId}, which another attempt already holds", CancellationToken.None);
+                await UndeterminedAsync(connection, submission, attempt, [response.RemoteId],
+                    $"the API answered with execution {response.RemoteId}, which another attempt already holds", CancellationToken.None);
                 return SendOutcome.Undetermined;
             }
             catch (NpgsqlException ex) when (tryNumber < 3 && ex is not PostgresException)
             {
-                LogRecordRetry(logger, submission.Id, response.ExecutionId, ex.Message);
+                LogRecordRetry(logger, submission.Id, response.RemoteId, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(tryNumber), time, CancellationToken.None);
                 await connection.DisposeAsync();
                 connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
@@ -235,22 +273,6 @@ public sealed partial class SubmissionSender(
         }
 
         return recorded;
-    }
-
-    private static Dictionary<string, object?> BuildInput(SubmissionToSend submission, IReadOnlyList<SubmissionFile> files)
-    {
-        var input = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in submission.Input)
-        {
-            input[name] = value?.DeepClone();
-        }
-
-        foreach (var file in files)
-        {
-            input[file.InputName] = RunFile.FromBytes(file.Content, file.FileName, file.ContentType);
-        }
-
-        return input;
     }
 
     private static string RefusalReason(EigenpalException ex) =>

@@ -15,5 +15,5 @@ internal sealed record SubmissionToSend(
     int SendFailures,
     string? LastSendFailure);
 
-/// <summary>An attempt row whose run request may have reached the API.</summary>
-internal sealed record SendingAttempt(Guid Id, int Attempt, Executions.AttemptState Status, DateTimeOffset SentAt);
+/// <summary>An attempt row whose run request may have reached the API, and the surface it was sent on.</summary>
+internal sealed record SendingAttempt(Guid Id, int Attempt, Executions.AttemptState Status, DateTimeOffset SentAt, Surfaces.ApiSurface Surface);

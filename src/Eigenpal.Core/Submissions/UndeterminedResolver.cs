@@ -1,6 +1,7 @@
 using Eigenpal.Api;
 using Eigenpal.Executions;
 using Eigenpal.Polling;
+using Eigenpal.Surfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,17 +15,18 @@ namespace Eigenpal.Submissions;
 /// that is still undetermined is changed, so two operators cannot both decide.
 /// </summary>
 public sealed partial class UndeterminedResolver(
-    NpgsqlDataSource dataSource, EigenpalClient client, IOptions<PollingOptions> polling, ILogger<UndeterminedResolver> logger)
+    NpgsqlDataSource dataSource, RunSurfaces surfaces, IOptions<PollingOptions> polling, ILogger<UndeterminedResolver> logger)
 {
     /// <summary>Adopts <paramref name="executionId"/> as the run of the submission's undetermined attempt.</summary>
     /// <exception cref="ResolutionException">The submission is not undetermined, or the execution is unknown or already another attempt's.</exception>
     public async Task<ResolvedAttempt> AdoptAsync(Guid submissionId, string executionId, string decidedBy, string? why, CancellationToken cancellationToken = default)
     {
         var attempt = await LoadUndeterminedAsync(submissionId, cancellationToken);
-        ExecutionStatusResponse remote;
+        ExecutionObservation remote;
         try
         {
-            remote = await client.Workflows.Executions.GetAsync(executionId, includeSteps: false, cancellationToken);
+            // Checked on the surface the attempt was sent on: its run lives there.
+            remote = await surfaces.For(attempt.Surface).GetAsync(executionId, cancellationToken);
         }
         catch (EigenpalNotFoundException)
         {
@@ -95,10 +97,10 @@ public sealed partial class UndeterminedResolver(
         return new ResolvedAttempt(submissionId, attempt.Attempt, SubmissionState.Pending, detail);
     }
 
-    private async Task<(Guid AttemptId, int Attempt, IReadOnlyList<string> Candidates)> LoadUndeterminedAsync(Guid submissionId, CancellationToken ct)
+    private async Task<(Guid AttemptId, int Attempt, IReadOnlyList<string> Candidates, ApiSurface Surface)> LoadUndeterminedAsync(Guid submissionId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT s.state, e.id, e.attempt, e.status, COALESCE(e.candidates, '{}')
+            SELECT s.state, e.id, e.attempt, e.status, COALESCE(e.candidates, '{}'), e.surface
             FROM eigenpal.submissions s LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
             """);
@@ -114,7 +116,7 @@ public sealed partial class UndeterminedResolver(
             throw new ResolutionException($"Submission {submissionId} is {reader.GetString(0)}, not undetermined: there is nothing to resolve.");
         }
 
-        return (reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(4));
+        return (reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(4), ApiSurfaces.Parse(reader.GetString(5)));
     }
 
     private static string Detail(string decidedBy, string decision, string? why, string? note) =>

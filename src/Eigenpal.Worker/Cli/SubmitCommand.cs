@@ -25,7 +25,7 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
         // The database first (cheap, and where everything goes), then the API, then the inputs.
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
         await FleetPauseGate.WaitAsync(services, message => Warn(report, settings.Json, message), cancellationToken);
-        var check = await WorkflowCheck.RunAsync(services.Client, settings.Workflow, settings.Version, cancellationToken);
+        var check = await WorkflowCheck.RunAsync(services.Surfaces, settings.Workflow, settings.Version, cancellationToken);
         if (check.Problem is not null)
         {
             report.Problems.Add(new InputProblem("--workflow", settings.Version is null ? "workflow" : "version", check.Problem));

@@ -1,10 +1,12 @@
 using Eigenpal.Api;
+using Eigenpal.Surfaces;
 
 namespace Eigenpal.Worker.Cli;
 
 /// <summary>
 /// Asks the API whether a workflow (and a pinned version) exists before anything is recorded, and
-/// reads the inputs that version declares when its YAML shows them (one more call when no version is pinned).
+/// reads the inputs that version declares: on v1 from the automation's <c>inputSchema</c>, on the
+/// legacy surface from its YAML when it shows them (one more call when no version is pinned).
 /// </summary>
 internal static class WorkflowCheck
 {
@@ -13,8 +15,40 @@ internal static class WorkflowCheck
     /// <param name="Inputs">The inputs of the version that would run, when they could be read.</param>
     public sealed record Result(string? Problem, WorkflowInputs? Inputs);
 
-    /// <summary>Checks <paramref name="workflow"/>; API failures other than "not found" throw.</summary>
-    public static async Task<Result> RunAsync(EigenpalClient client, string workflow, string? version, CancellationToken ct)
+    /// <summary>Checks <paramref name="workflow"/> on the surface new runs go on; API failures other than "not found" throw.</summary>
+    public static async Task<Result> RunAsync(RunSurfaces surfaces, string workflow, string? version, CancellationToken ct) =>
+        await surfaces.ChooseAsync(ct) == ApiSurface.V1
+            ? await RunOnV1Async(surfaces.V1.Client, workflow, ct)
+            : await RunOnLegacyAsync(surfaces.Client, workflow, version, ct);
+
+    /// <summary>
+    /// v1: the automation (by its <c>workflows.&lt;slug&gt;</c> alias, else its id) and its declared inputs.
+    /// A pinned version is not checked here (v1 lists versions without paging): a start of an unknown
+    /// version is refused by the API, and that refusal is recorded on the submission.
+    /// </summary>
+    private static async Task<Result> RunOnV1Async(EigenpalClient client, string workflow, CancellationToken ct)
+    {
+        Api.V1.AutomationDetail detail;
+        try
+        {
+            detail = await client.Automations.GetAsync("workflows." + workflow, ct);
+        }
+        catch (EigenpalNotFoundException)
+        {
+            try
+            {
+                detail = await client.Automations.GetAsync(workflow, ct);
+            }
+            catch (EigenpalNotFoundException)
+            {
+                return new Result($"unknown workflow '{workflow}': the API at {client.BaseUrl} has no automation workflows.{workflow} nor one with that id", null);
+            }
+        }
+
+        return new Result(null, WorkflowInputs.FromJsonSchema(detail.InputSchema));
+    }
+
+    private static async Task<Result> RunOnLegacyAsync(EigenpalClient client, string workflow, string? version, CancellationToken ct)
     {
         WorkflowDetail detail;
         try

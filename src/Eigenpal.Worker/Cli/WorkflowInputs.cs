@@ -1,3 +1,4 @@
+using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -48,6 +49,39 @@ internal sealed class WorkflowInputs
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The inputs a v1 automation's <c>inputSchema</c> declares (a JSON Schema object: <c>properties</c>
+    /// and <c>required</c>). A property is a file when its schema says so in any of the usual ways
+    /// (<c>format: binary</c>, <c>contentMediaType</c>, a type or <c>x-eigenpal-file</c> naming a file);
+    /// a schema this cannot read gives no inputs and no advice.
+    /// </summary>
+    public static WorkflowInputs? FromJsonSchema(JsonElement? schema)
+    {
+        if (schema is not { ValueKind: JsonValueKind.Object } root
+            || !root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var inputs = properties.EnumerateObject().Select(p => new Declared(p.Name, IsFileSchema(p.Value))).ToList();
+        return inputs.Count == 0 ? null : new WorkflowInputs(inputs);
+    }
+
+    private static bool IsFileSchema(JsonElement property)
+    {
+        if (property.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        static bool Says(JsonElement p, string key, Func<JsonElement, bool> test) =>
+            p.TryGetProperty(key, out var value) && test(value);
+        return Says(property, "format", v => v.ValueKind == JsonValueKind.String && v.GetString() is "binary" or "file" or "byte")
+            || Says(property, "contentMediaType", _ => true)
+            || Says(property, "x-eigenpal-file", v => v.ValueKind == JsonValueKind.True)
+            || Says(property, "type", v => v.ValueKind == JsonValueKind.String && v.GetString()!.Contains("file", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -36,9 +36,11 @@ public static class WorkerServiceCollectionExtensions
             .AddHttpMessageHandler<FleetRateLimitHandler>();
 
         // Order matters: the schema exists before Hangfire, the relay or a job touches it, and the server's
-        // connection limits are checked before anything takes connections in earnest.
+        // connection limits are checked before anything takes connections in earnest, and the API surface
+        // new runs go on is settled before any job sends one.
         services.AddHostedService<MigrateOnStartService>();
         services.AddHostedService<ServerConnectionCheck>();
+        services.AddHostedService<ApiSurfaceCheck>();
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

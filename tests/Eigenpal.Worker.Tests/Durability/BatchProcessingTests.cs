@@ -7,16 +7,19 @@ namespace Eigenpal.Worker.Tests.Durability;
 [Collection(PostgresTests.Name)]
 public sealed class BatchProcessingTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task A_batch_reaches_final_states_with_exactly_one_remote_execution_each_and_no_secret_is_stored_or_logged()
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task A_batch_reaches_final_states_with_exactly_one_remote_execution_each_and_no_secret_is_stored_or_logged(string surface)
     {
-        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: surface);
         await scenario.Database.Intake.RecordBatchAsync("batch-300", SampleSubmissions.Mixed(300, "b300"));
 
         scenario.StartWorker();
         await scenario.WaitForAllFinalAsync(300, TimeSpan.FromSeconds(90));
 
         var counts = await scenario.Database.CountByStateAsync();
+        Assert.Equal(300, await scenario.Database.ScalarAsync<long>($"SELECT count(*) FROM eigenpal.executions WHERE surface = '{surface}'"));
         var simulator = scenario.Simulator.GetCounters();
         Assert.Equal(300, simulator.ExecutionsCreated);
         Assert.Equal(0, simulator.DuplicateInputExecutions);

@@ -7,11 +7,13 @@ namespace Eigenpal.Worker.Tests.Durability;
 [Collection(PostgresTests.Name)]
 public sealed class FaultToleranceTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task A_run_whose_response_is_lost_is_reconciled_to_the_existing_execution_not_sent_again()
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task A_run_whose_response_is_lost_is_reconciled_to_the_existing_execution_not_sent_again(string surface)
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
-            o.Faults = new FaultOptions { LostRunResponseRate = 0.3, Endpoints = ["runWorkflow"] });
+            o.Faults = new FaultOptions { LostRunResponseRate = 0.3, Endpoints = [StartEndpoint(surface)] }, surface);
         await scenario.Database.Intake.RecordBatchAsync("lost", SampleSubmissions.Mixed(100, "lost"));
 
         scenario.StartWorker();
@@ -67,10 +69,34 @@ public sealed class FaultToleranceTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task Rate_limit_storms_and_server_errors_delay_the_batch_but_every_call_waits_out_Retry_After()
+    public async Task On_v1_the_same_unmatchable_lost_runs_are_all_adopted_through_their_metadata()
+    {
+        // As above, but sent on v1: the input echo still tells nothing, the run metadata tells everything.
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        {
+            o.Faults = new FaultOptions { LostRunResponseRate = 1, Endpoints = [StartEndpoint("v1")] };
+            o.Modes.FileEcho = FileEchoMode.None;
+        }, "v1");
+        scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:03";
+        await scenario.Database.Intake.RecordBatchAsync("unmatchable", SampleSubmissions.Mixed(10, "unmatchable"));
+
+        scenario.StartWorker();
+        await scenario.WaitForAllFinalAsync(10, TimeSpan.FromSeconds(90));
+
+        var counters = scenario.Simulator.GetCounters();
+        Assert.Equal((10, 10), (counters.LostResponses, counters.RequestsTo(StartEndpoint("v1"))));
+        await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
+        Assert.Equal(10, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM eigenpal.status_changes WHERE detail LIKE 'reconciled:%its run metadata names this attempt%'"));
+    }
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Rate_limit_storms_and_server_errors_delay_the_batch_but_every_call_waits_out_Retry_After(string surface)
     {
         await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
-            o.Faults = new FaultOptions { RateLimitPerSecond = 40, RateLimitBurst = 10, ServerErrorRate = 0.1, ServiceUnavailableShare = 0.5 });
+            o.Faults = new FaultOptions { RateLimitPerSecond = 40, RateLimitBurst = 10, ServerErrorRate = 0.1, ServiceUnavailableShare = 0.5 }, surface);
         // The fleet's own limit (60/s) is above the API's (40/s): both the limiter's waits and the API's 429s happen.
         scenario.Settings["Eigenpal__RateLimit__RequestsPerSecond"] = "60";
         scenario.Settings["Eigenpal__RateLimit__Burst"] = "10";
@@ -86,4 +112,7 @@ public sealed class FaultToleranceTests(PostgresServer postgres)
         // A 5xx on a run may or may not have created the execution; reconciliation decides, never a blind resend.
         await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
     }
+
+    private static string StartEndpoint(string surface) =>
+        surface == "v1" ? Eigenpal.Simulator.V1.V1EndpointNames.StartRun : Eigenpal.Simulator.Endpoints.EndpointNames.RunWorkflow;
 }

@@ -24,10 +24,12 @@ public sealed class RestartTests(PostgresServer postgres)
         await AssertEachSubmissionRanExactlyOnceAsync(scenario);
     }
 
-    [Fact]
-    public async Task Worker_killed_with_SIGKILL_mid_batch_and_restarted_completes_every_submission_once()
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Worker_killed_with_SIGKILL_mid_batch_and_restarted_completes_every_submission_once(string surface)
     {
-        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: surface);
         await scenario.Database.Intake.RecordBatchAsync("killed", SampleSubmissions.Mixed(BatchSize, "killed"));
 
         var first = scenario.StartWorker();

@@ -6,10 +6,12 @@ namespace Eigenpal.Worker.Tests.Durability;
 [Collection(PostgresTests.Name)]
 public sealed class SharedWorkTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task Two_workers_complete_a_batch_without_duplicates_and_both_take_part_in_polling()
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Two_workers_complete_a_batch_without_duplicates_and_both_take_part_in_polling(string surface)
     {
-        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: surface, configure: o =>
         {
             // Longer runs keep many executions in flight at once, so both workers find due ones.
             o.Workflows["extract-invoice"].Duration = Eigenpal.Simulator.Options.DurationOptions.Uniform(2000, 5000);

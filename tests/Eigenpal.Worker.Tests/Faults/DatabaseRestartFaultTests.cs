@@ -12,13 +12,15 @@ namespace Eigenpal.Worker.Tests.Faults;
 [Collection(PostgresTests.Name)]
 public sealed class DatabaseRestartFaultTests(PostgresServer postgres, ITestOutputHelper output)
 {
-    [SkippableFact]
-    public async Task Three_workers_ride_out_two_postgres_restarts_mid_batch_with_429s_and_5xx()
+    [SkippableTheory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Three_workers_ride_out_two_postgres_restarts_mid_batch_with_429s_and_5xx(string surface)
     {
         Skip.IfNot(postgres.CanRestart, "needs the local PostgreSQL started by scripts/test.sh (a Testcontainers server changes port on restart)");
         var profile = FaultSuiteProfile.Current;
-        await using var run = await FaultScenario.StartAsync(postgres, "pg-restarts-3-workers", profile, FileEchoFaultTests.IssueFaults(),
-            new ModeOptions { FileEcho = FileEchoMode.Full, ReserializeScalars = true });
+        await using var run = await FaultScenario.StartAsync(postgres, $"pg-restarts-3-workers-{surface}", profile, FileEchoFaultTests.IssueFaults(),
+            new ModeOptions { FileEcho = FileEchoMode.Full, ReserializeScalars = true }, surface: surface);
 
         for (var w = 0; w < 3; w++)
         {

@@ -50,15 +50,15 @@ public sealed class FaultScenario : IAsyncDisposable
 
     public int Invoices { get; }
 
-    /// <summary>Starts the scenario and records the batch (no worker yet).</summary>
+    /// <summary>Starts the scenario and records the batch (no worker yet); its workers send on <paramref name="surface"/>.</summary>
     public static async Task<FaultScenario> StartAsync(
-        PostgresServer postgres, string label, FaultSuiteProfile profile, FaultOptions faults, ModeOptions modes, int? invoices = null)
+        PostgresServer postgres, string label, FaultSuiteProfile profile, FaultOptions faults, ModeOptions modes, int? invoices = null, string surface = "legacy")
     {
         var scenario = await WorkerScenario.StartAsync(postgres, o =>
         {
             o.Faults = faults;
             o.Modes = modes;
-        });
+        }, surface);
         scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = Format(profile.SettleTime);
         scenario.Settings["Eigenpal__Timeout"] = Format(profile.RequestTimeout);
         scenario.Settings["Eigenpal__Worker__ReenqueueAfter"] = Format(profile.ReenqueueAfter);

@@ -40,7 +40,11 @@ public sealed class WorkerScenario : IAsyncDisposable
         };
     }
 
-    public static async Task<WorkerScenario> StartAsync(PostgresServer postgres, Action<SimulatorOptions>? configure = null)
+    /// <summary>
+    /// A scenario whose workers and commands speak <paramref name="surface"/> (<c>Eigenpal:Api</c>); the
+    /// simulator serves both surfaces, so <c>auto</c> would choose v1. Legacy unless a test says otherwise.
+    /// </summary>
+    public static async Task<WorkerScenario> StartAsync(PostgresServer postgres, Action<SimulatorOptions>? configure = null, string surface = "legacy")
     {
         var database = await TrackingDatabase.CreateAsync(postgres);
         var simulator = await SimulatorHost.StartAsync(options =>
@@ -52,6 +56,7 @@ public sealed class WorkerScenario : IAsyncDisposable
         scenario.Settings["ConnectionStrings__Eigenpal"] = database.ConnectionString;
         scenario.Settings["EIGENPAL_BASE_URL"] = simulator.BaseUrl.ToString();
         scenario.Settings["EIGENPAL_API_KEY"] = simulator.ApiKey;
+        scenario.Settings["Eigenpal__Api"] = surface;
         scenario.Settings["Eigenpal__Polling__MinInterval"] = "00:00:00.250";
         scenario.Settings["Eigenpal__Polling__MaxInterval"] = "00:00:02";
         scenario.Settings["Eigenpal__Polling__TickSeconds"] = "1";

@@ -6,6 +6,7 @@ using Eigenpal.Polling;
 using Eigenpal.Simulator;
 using Eigenpal.Simulator.Options;
 using Eigenpal.Storage;
+using Eigenpal.Surfaces;
 using Eigenpal.Submissions;
 using Eigenpal.Worker.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -227,8 +228,14 @@ public sealed class ExecutionPollerTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Equal("running", await SubmissionAsync<string>(submission, "state"));
     }
 
+    private RunSurfaces Surfaces()
+    {
+        var options = Options.Create(new ApiSurfaceOptions { Api = "legacy" });
+        return new RunSurfaces(_client, new SurfaceSelection(options, NullLogger<SurfaceSelection>.Instance), options, TimeProvider.System, NullLogger<RunSurfaces>.Instance);
+    }
+
     private ExecutionPoller Poller() => new(
-        _database.DataSource, _client, Options.Create(_polling), new PollSchedule(Options.Create(_polling)), TimeProvider.System,
+        _database.DataSource, Surfaces(), Options.Create(_polling), new PollSchedule(Options.Create(_polling)), TimeProvider.System,
         new WorkerIdentity("poller-test"), NullLogger<ExecutionPoller>.Instance);
 
     /// <summary>Records <paramref name="count"/> submissions through the intake and sends each through the real sender.</summary>
@@ -237,7 +244,7 @@ public sealed class ExecutionPollerTests(PostgresServer postgres) : IAsyncLifeti
         var limiter = new FleetRateLimiter(
             _database.DataSource, Options.Create(new FleetRateLimitOptions { RequestsPerSecond = 1000, Burst = 100 }), TimeProvider.System, NullLogger<FleetRateLimiter>.Instance);
         var sender = new SubmissionSender(
-            _database.DataSource, _client, limiter, Options.Create(new SenderOptions()), Options.Create(_polling),
+            _database.DataSource, Surfaces(), limiter, Options.Create(new SenderOptions()), Options.Create(_polling),
             new WorkerIdentity("sender-test"), TimeProvider.System, NullLogger<SubmissionSender>.Instance);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)

@@ -26,6 +26,15 @@ public sealed class SenderHarness : IAsyncDisposable
     /// <summary>A sender as a job gets one: a fresh instance (with a fresh API client) per resolution.</summary>
     public SubmissionSender NewSender() => _provider.GetRequiredService<SubmissionSender>();
 
+    /// <summary>A poller as a poll job gets one.</summary>
+    public Eigenpal.Polling.ExecutionPoller NewPoller() => _provider.GetRequiredService<Eigenpal.Polling.ExecutionPoller>();
+
+    /// <summary>The canceller the CLI uses.</summary>
+    public Eigenpal.Executions.ExecutionCanceller NewCanceller() => _provider.GetRequiredService<Eigenpal.Executions.ExecutionCanceller>();
+
+    /// <summary>The API surfaces as the core sees them (the process's surface choice is shared by every resolution).</summary>
+    public Eigenpal.Surfaces.RunSurfaces NewSurfaces() => _provider.GetRequiredService<Eigenpal.Surfaces.RunSurfaces>();
+
     /// <summary>An API client on the same pipeline (rate limit included), for a test's own calls.</summary>
     public EigenpalClient NewClient() => _provider.GetRequiredService<EigenpalClient>();
 
@@ -36,6 +45,8 @@ public sealed class SenderHarness : IAsyncDisposable
             ["ConnectionStrings:Eigenpal"] = connectionString,
             ["Eigenpal:BaseUrl"] = baseUrl.ToString(),
             ["Eigenpal:ApiKey"] = apiKey,
+            // The simulator serves both surfaces (auto would choose v1); these tests speak legacy unless they say otherwise.
+            ["Eigenpal:Api"] = "legacy",
             ["Eigenpal:Timeout"] = "00:00:02",
             ["Eigenpal:MaxRetryAttempts"] = "0",
             ["Eigenpal:RetryBaseDelay"] = "00:00:00",

@@ -50,6 +50,9 @@ internal sealed class CliServices : IAsyncDisposable
 
     public EigenpalClient Client => Get<EigenpalClient>();
 
+    /// <summary>The API surfaces; the first command that needs the API asks which one the service speaks.</summary>
+    public Eigenpal.Surfaces.RunSurfaces Surfaces => Get<Eigenpal.Surfaces.RunSurfaces>();
+
     /// <summary>The client's resolved options (how long a 429's Retry-After is waited out, among others).</summary>
     public EigenpalClientOptions ClientOptions => Get<IOptions<EigenpalClientOptions>>().Value;
 

@@ -1,0 +1,47 @@
+using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1.Modes;
+using Eigenpal.Worker.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Eigenpal.Worker.Tests.Faults;
+
+/// <summary>
+/// The issue's fault mix on the v1 runs surface (issue 8, "Proof"): 2 % of start (and upload)
+/// responses lost, about 5 % of calls answered 429, 5 % answered 5xx, the worker SIGKILLed mid-batch
+/// and restarted, short pages with cursors, and look-alike runs of other clients with identical
+/// inputs. Where the server echoes run metadata nothing is left undetermined and nothing runs twice;
+/// where it drops it, the legacy evidence rules apply and still nothing runs twice.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class V1FaultTests(PostgresServer postgres, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(MetadataEchoMode.Echoed)]
+    [InlineData(MetadataEchoMode.StringsOnly)]
+    [InlineData(MetadataEchoMode.Dropped)]
+    public async Task Lost_responses_429s_5xx_and_kills_on_v1_run_nothing_twice_and_leave_nothing_undetermined_where_metadata_is_echoed(MetadataEchoMode metadata)
+    {
+        var profile = FaultSuiteProfile.Current;
+        var modes = new ModeOptions
+        {
+            MetadataEcho = metadata,
+            ReserializeScalars = true,
+            LookAlikeRate = 0.05,
+            LookAlikeSameSize = true,
+            V1MaxPageSize = 20,
+            V1ShortPageRate = 0.3,
+        };
+        await using var run = await FaultScenario.StartAsync(
+            postgres, $"v1-metadata-{metadata}", profile, FileEchoFaultTests.IssueFaults(), modes, surface: "v1");
+
+        await run.RunWithKillsAsync(profile.Kills);
+        var figures = await run.WaitAllFinalAsync(output);
+
+        await FaultAssertions.CheckNothingRanTwiceAsync(run, undeterminedAllowed: metadata == MetadataEchoMode.Dropped);
+        var counters = run.Scenario.Simulator.GetCounters();
+        run.Check(counters.RequestsTo("runWorkflow") == 0, $"every run went on v1: {counters.RequestsTo("runWorkflow")} legacy starts");
+        run.Check(figures.RateLimited > 0, $"the API's token bucket should have answered some 429s: {figures}");
+        run.Check(figures.ServerErrors > 0, $"some calls should have been answered 5xx: {figures}");
+        run.AssertGuarantees();
+    }
+}

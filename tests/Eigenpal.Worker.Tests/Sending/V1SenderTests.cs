@@ -1,0 +1,135 @@
+using Eigenpal.Api.V1;
+using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1.Modes;
+using Eigenpal.Submissions;
+using Eigenpal.Surfaces;
+using Eigenpal.Worker.Tests.Infrastructure;
+
+namespace Eigenpal.Worker.Tests.Sending;
+
+/// <summary>
+/// The sender on the v1 runs surface (issue 8): every start carries metadata naming its attempt and
+/// references its file by <c>$fileId</c>, uploaded once; a lost start is settled by that metadata —
+/// adopted at once where it is echoed, by the legacy evidence rules where a server drops it — and an
+/// attempt is reconciled on the surface it was sent on, whatever is configured later.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class V1SenderTests(PostgresServer postgres) : SenderTestBase(postgres)
+{
+    private static readonly Dictionary<string, string?> OnV1 = new() { ["Eigenpal:Api"] = "v1" };
+
+    [Fact]
+    public async Task A_start_carries_metadata_naming_its_attempt_and_references_the_file_uploaded_once()
+    {
+        var harness = Harness(OnV1);
+        var id = await RecordInvoiceAsync(1);
+
+        Assert.Equal(SendOutcome.Sent, await harness.NewSender().SendAsync(id, CancellationToken.None));
+
+        Assert.Equal("v1", await AttemptAsync<string>(id, "surface"));
+        var remoteId = await AttemptAsync<string>(id, "remote_id");
+        var attemptId = await AttemptAsync<Guid>(id, "id");
+        var run = await harness.NewClient().Runs.GetAsync(remoteId, RunExpand.Input);
+        Assert.Equal(attemptId, RunMetadata.AttemptNamedBy(run.Input?.Metadata));
+        Assert.Equal(id.ToString(), run.Input!.Metadata!.Value.GetProperty(RunMetadata.SubmissionKey).GetString());
+        var fileId = await ScalarAsync<string>("SELECT remote_file_id FROM eigenpal.submission_files WHERE submission_id = @id", id);
+        Assert.StartsWith("file_", fileId, StringComparison.Ordinal);
+        var counters = Simulator.GetCounters();
+        Assert.Equal((1, 1, 1), (counters.RequestsTo("runs.start"), counters.RequestsTo("files.uploads.create"), counters.FilesCreated));
+        Assert.Equal(0, counters.RequestsTo("runWorkflow"));
+    }
+
+    [Fact]
+    public async Task A_lost_start_is_adopted_at_once_through_its_metadata_even_beside_identical_look_alikes()
+    {
+        var harness = Harness(OnV1);
+        // Every run gets a twin with the same input from "another client", and the start's answer is lost.
+        Modes(m => { m.LookAlikeRate = 1; m.LookAlikeSameSize = true; });
+        Faults(new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runs.start"] });
+        var id = await RecordInvoiceAsync(1);
+
+        Assert.Equal(SendOutcome.Reconciled, await harness.NewSender().SendAsync(id, CancellationToken.None));
+
+        var change = (await ChangesAsync(id)).Single();
+        Assert.Contains("its run metadata names this attempt", change, StringComparison.Ordinal);
+        var counters = Simulator.GetCounters();
+        Assert.Equal((1, 1), (counters.LostResponses, counters.RequestsTo("runs.start")));
+        Assert.True(counters.LookAlikesCreated >= 1);
+        Assert.Equal(1L, await AttemptCountAsync(id));
+        Assert.Equal("running", await SubmissionAsync<string>(id, "CASE WHEN state IN ('created','pending','running') THEN 'running' ELSE state END"));
+    }
+
+    [Fact]
+    public async Task A_lost_start_on_a_server_that_drops_metadata_is_settled_by_the_legacy_rules_after_the_settle_time()
+    {
+        var harness = Harness(OnV1);
+        Modes(m => m.MetadataEcho = MetadataEchoMode.Dropped);
+        Faults(new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runs.start"] });
+        var id = await RecordInvoiceAsync(1);
+        var sender = harness.NewSender();
+
+        Assert.Equal(SendOutcome.AwaitingReconciliation, await sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(SendOutcome.Reconciled, await UntilDecidedAsync(() => sender.SendAsync(id, CancellationToken.None), "the lost start to be settled"));
+
+        Assert.Contains("the only unclaimed execution in its window", (await ChangesAsync(id)).Single(), StringComparison.Ordinal);
+        Assert.Equal((1, 1), (Simulator.GetCounters().ExecutionsCreated, Simulator.GetCounters().RequestsTo("runs.start")));
+    }
+
+    [Fact]
+    public async Task A_start_that_never_arrived_is_proven_absent_and_sent_again_with_the_same_uploaded_file()
+    {
+        var harness = Harness(OnV1);
+        var id = await RecordInvoiceAsync(1);
+        var sender = harness.NewSender();
+        Faults(new FaultOptions { HangRate = 1, Endpoints = ["runs.start"] });
+
+        Assert.Equal(SendOutcome.AwaitingReconciliation, await sender.SendAsync(id, CancellationToken.None));
+        Faults(new FaultOptions());
+        Assert.Equal(SendOutcome.Deferred, await UntilDecidedAsync(() => sender.SendAsync(id, CancellationToken.None), "the hung start to be decided"));
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(id, CancellationToken.None));
+
+        Assert.Equal(("not-created", "v1"), (await AttemptAsync<string>(id, "status", attempt: 1), await AttemptAsync<string>(id, "surface", attempt: 1)));
+        var counters = Simulator.GetCounters();
+        // One upload for both attempts; the runs list, not the legacy executions list, proved the first absent.
+        Assert.Equal((1, 1, 2), (counters.RequestsTo("files.uploads.create"), counters.ExecutionsCreated, counters.RequestsTo("runs.start")));
+        Assert.True(counters.RequestsTo("runs.list") >= 1);
+        Assert.Equal(0, counters.RequestsTo("listExecutions"));
+    }
+
+    [Fact]
+    public async Task An_upload_whose_answer_was_lost_is_asked_again_with_the_same_key_and_makes_one_file()
+    {
+        var harness = Harness(OnV1);
+        var id = await RecordInvoiceAsync(1);
+        var sender = harness.NewSender();
+        Faults(new FaultOptions { LostRunResponseRate = 1, Endpoints = ["files.uploads.create"] });
+
+        Assert.Equal(SendOutcome.Deferred, await sender.SendAsync(id, CancellationToken.None));
+        Assert.Equal(("pending", "upload-failed"), (await SubmissionAsync<string>(id, "state"), await SubmissionAsync<string>(id, "last_send_failure")));
+        Assert.Equal(0L, await AttemptCountAsync(id));
+
+        Faults(new FaultOptions());
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(id, CancellationToken.None));
+
+        var counters = Simulator.GetCounters();
+        Assert.Equal((2, 1, 1), (counters.RequestsTo("files.uploads.create"), counters.UploadSessionsCreated, counters.FilesCreated));
+    }
+
+    [Fact]
+    public async Task An_attempt_sent_on_v1_is_reconciled_on_v1_after_the_worker_is_switched_to_legacy()
+    {
+        var id = await RecordInvoiceAsync(1);
+        Faults(new FaultOptions { HangRate = 1, Endpoints = ["runs.start"] });
+        Assert.Equal(SendOutcome.AwaitingReconciliation, await Harness(OnV1).NewSender().SendAsync(id, CancellationToken.None));
+        Faults(new FaultOptions());
+
+        var legacy = Harness().NewSender();
+        Assert.Equal(SendOutcome.Deferred, await UntilDecidedAsync(() => legacy.SendAsync(id, CancellationToken.None), "the v1 attempt to be decided"));
+        Assert.Equal(SendOutcome.Sent, await legacy.SendAsync(id, CancellationToken.None));
+
+        Assert.Equal(("v1", "legacy"), (await AttemptAsync<string>(id, "surface", attempt: 1), await AttemptAsync<string>(id, "surface", attempt: 2)));
+        var counters = Simulator.GetCounters();
+        Assert.True(counters.RequestsTo("runs.list") >= 1);
+        Assert.Equal((0, 1), (counters.RequestsTo("listExecutions"), counters.RequestsTo("runWorkflow")));
+    }
+}
