@@ -1,4 +1,5 @@
 using Eigenpal.Api.Http;
+using Eigenpal.Api.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Eigenpal.Api;
 
 /// <summary>
-/// The client of the Eigenpal workflows API. Create one per process and share it (it is thread-safe), either
+/// The client of the Eigenpal API: the legacy workflows surface (<see cref="Workflows"/>) and the v1 surface
+/// (<see cref="Runs"/>, <see cref="Files"/>, <see cref="Automations"/>, <see cref="Auth"/>) under
+/// <see cref="V1Prefix"/>. Create one per process and share it (it is thread-safe), either
 /// with <c>new EigenpalClient(options)</c>, which owns its HTTP connection pool, or through
 /// <c>services.AddEigenpalClient()</c>, which registers it as a typed client of <see cref="IHttpClientFactory"/>.
 /// Every call goes through the same resilience pipeline (per-attempt timeout, retries of idempotent calls,
@@ -18,6 +21,7 @@ public sealed class EigenpalClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
+    private readonly EigenpalTransport _transport;
 
     /// <summary>Creates a client that owns and disposes its own <see cref="HttpClient"/>.</summary>
     /// <param name="options">Settings; unset values fall back to the environment variables and defaults.</param>
@@ -73,9 +77,25 @@ public sealed class EigenpalClient : IDisposable
         _ownsHttpClient = ownsHttpClient;
         BaseUrl = settings.BaseUrl;
         RequestTimeout = settings.Timeout;
-        var transport = new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time, apiClock);
-        Clock = transport.Clock;
-        Workflows = new WorkflowsClient(transport);
+        _transport = new EigenpalTransport(httpClient, settings, logger ?? NullLogger.Instance, time, apiClock);
+        Clock = _transport.Clock;
+        Workflows = new WorkflowsClient(_transport);
+        V1Prefix = settings.V1Prefix;
+        (Runs, Files, Automations, Auth) = CreateV1(_transport, V1Prefix);
+    }
+
+    /// <summary>A view of <paramref name="source"/> whose v1 clients use <paramref name="v1Prefix"/>; everything else is shared.</summary>
+    private EigenpalClient(EigenpalClient source, string v1Prefix)
+    {
+        _http = source._http;
+        _ownsHttpClient = false;
+        _transport = source._transport;
+        BaseUrl = source.BaseUrl;
+        RequestTimeout = source.RequestTimeout;
+        Clock = source.Clock;
+        Workflows = source.Workflows;
+        V1Prefix = v1Prefix;
+        (Runs, Files, Automations, Auth) = CreateV1(_transport, v1Prefix);
     }
 
     /// <summary>The API's clock as learnt from the <c>Date</c> header of every answer this client received.</summary>
@@ -93,6 +113,40 @@ public sealed class EigenpalClient : IDisposable
     /// <summary>The resolved base URL (the instance root, without <c>/api</c>).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The path prefix of the v1 surface under <see cref="BaseUrl"/>, <c>/v1</c> or <c>/api/v1</c> (<see cref="EigenpalClientOptions.V1Prefix"/>).</summary>
+    public string V1Prefix { get; }
+
+    /// <summary>The v1 runs endpoints (<c>{V1Prefix}/runs</c>): start, get, list, cancel, rerun.</summary>
+    public RunsClient Runs { get; }
+
+    /// <summary>The v1 files endpoints (<c>{V1Prefix}/files</c>): idempotent upload, get, delete.</summary>
+    public FilesClient Files { get; }
+
+    /// <summary>The v1 automation endpoints (<c>{V1Prefix}/automations</c>): list and get with the input schema.</summary>
+    public AutomationsClient Automations { get; }
+
+    /// <summary>The v1 key check (<c>{V1Prefix}/auth/check</c>).</summary>
+    public AuthClient Auth { get; }
+
+    /// <summary>
+    /// A client whose v1 calls use another path prefix (e.g. <c>/api/v1</c> where this one uses <c>/v1</c>), for
+    /// surface detection at run time. It shares this client's HTTP client, resilience pipeline, settings and
+    /// <see cref="Clock"/>, and is only usable while this client is: disposing it does nothing, disposing this one
+    /// ends both. Cheap to create; the legacy <see cref="Workflows"/> endpoints are the same object.
+    /// </summary>
+    /// <param name="v1Prefix">The prefix: starts with <c>/</c>, does not end with one.</param>
+    /// <returns>This client when the prefix is the same, otherwise a new view.</returns>
+    /// <exception cref="ArgumentException">The prefix is malformed.</exception>
+    public EigenpalClient WithV1Prefix(string v1Prefix)
+    {
+        if (ClientSettings.V1PrefixProblem(v1Prefix) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(v1Prefix));
+        }
+
+        return string.Equals(v1Prefix, V1Prefix, StringComparison.Ordinal) ? this : new EigenpalClient(this, v1Prefix);
+    }
+
     /// <summary>Disposes the HTTP client when this client created it.</summary>
     public void Dispose()
     {
@@ -103,7 +157,7 @@ public sealed class EigenpalClient : IDisposable
     }
 
     /// <summary>Describes the client without its API key.</summary>
-    public override string ToString() => $"EigenpalClient {{ BaseUrl = {BaseUrl} }}";
+    public override string ToString() => $"EigenpalClient {{ BaseUrl = {BaseUrl}, V1Prefix = {V1Prefix} }}";
 
     /// <summary>The handler chain of a self-owned client: resilience pipeline over a pooled socket handler that does not follow redirects.</summary>
     internal static SocketsHttpHandler CreatePrimaryHandler() => new()
@@ -112,6 +166,12 @@ public sealed class EigenpalClient : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
+
+    private static (RunsClient, FilesClient, AutomationsClient, AuthClient) CreateV1(EigenpalTransport transport, string prefix)
+    {
+        var paths = new V1Paths(prefix);
+        return (new RunsClient(transport, paths), new FilesClient(transport, paths, StorageUpload.Shared), new AutomationsClient(transport, paths), new AuthClient(transport, paths));
+    }
 
     private static HttpClient CreateOwnedHttpClient(ClientSettings settings, ILogger logger)
     {

@@ -34,6 +34,18 @@ public sealed class EigenpalClientOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>The path prefix of the v1 surface used when <see cref="V1Prefix"/> is not set: <c>/v1</c>, as SDK 0.11 sends it on <c>api.eigenpal.com</c>.</summary>
+    public const string DefaultV1Prefix = "/v1";
+
+    /// <summary>
+    /// The path prefix of the v1 surface (runs, files, automations, auth check) under <see cref="BaseUrl"/>:
+    /// <c>/v1</c> (the default; SDK 0.11 on <c>api.eigenpal.com</c>) or <c>/api/v1</c> (the service's published
+    /// OpenAPI document, on an instance host such as <c>studio.eigenpal.com</c>). It must start with <c>/</c> and
+    /// not end with one. The legacy workflows surface always uses <c>/api/v1/workflows</c>. To try another prefix
+    /// at run time (surface detection), use <see cref="EigenpalClient.WithV1Prefix"/>.
+    /// </summary>
+    public string V1Prefix { get; set; } = DefaultV1Prefix;
+
     /// <summary>The timeout of one request attempt (default 60 s). A run with <c>wait_for_completion</c> gets that many seconds more.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Timeout must be between 10 ms and 1 day.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -64,5 +76,5 @@ public sealed class EigenpalClientOptions
     /// <summary>Describes the options with the API key redacted.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"EigenpalClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(unset)" : "***")}, BaseUrl = {BaseUrl ?? "(unset)"}, Timeout = {Timeout}, MaxRetryAttempts = {MaxRetryAttempts}, RetryBaseDelay = {RetryBaseDelay}, RetryRateLimited = {RetryRateLimited}, MaxRetryAfter = {MaxRetryAfter} }}");
+        $"EigenpalClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(unset)" : "***")}, BaseUrl = {BaseUrl ?? "(unset)"}, V1Prefix = {V1Prefix}, Timeout = {Timeout}, MaxRetryAttempts = {MaxRetryAttempts}, RetryBaseDelay = {RetryBaseDelay}, RetryRateLimited = {RetryRateLimited}, MaxRetryAfter = {MaxRetryAfter} }}");
 }

@@ -1,7 +1,7 @@
 namespace Eigenpal.Api;
 
 /// <summary>
-/// A run request may have reached the server, but its answer was lost: the attempt timed out, the server
+/// A run request (a start, or a v1 rerun) may have reached the server, but its answer was lost: the attempt timed out, the server
 /// answered 5xx, the connection dropped after the request was sent, or a success answer could not be read.
 /// An execution may or may not exist. The client never retries this; re-submitting blindly may run the
 /// workflow twice. Reconcile first, e.g. by listing the workflow's executions created around <see cref="SentAt"/>
@@ -47,8 +47,34 @@ public sealed class EigenpalOutcomeUnknownException : EigenpalException
         SentAt = sentAt;
     }
 
-    /// <summary>The workflow id or slug the run was sent for.</summary>
+    /// <summary>
+    /// Creates the error for a v1 rerun of <paramref name="sourceRunId"/> sent at <paramref name="sentAt"/>. A rerun
+    /// names no workflow, so <see cref="WorkflowId"/> is empty and <see cref="SourceRunId"/> is set.
+    /// </summary>
+    /// <param name="sourceRunId">The run that was rerun.</param>
+    /// <param name="sentAt">When the request was sent.</param>
+    /// <param name="innerException">What went wrong.</param>
+    /// <returns>The error.</returns>
+    public static EigenpalOutcomeUnknownException ForRerun(string sourceRunId, DateTimeOffset sentAt, Exception innerException) =>
+        new(
+            $"the rerun request for run '{sourceRunId}' sent at {sentAt:O} may or may not have created a run ({innerException?.Message}); reconcile before rerunning again",
+            innerException,
+            sourceRunId,
+            sentAt);
+
+    private EigenpalOutcomeUnknownException(string message, Exception? innerException, string sourceRunId, DateTimeOffset sentAt)
+        : base(message, StatusOf(innerException), (innerException as EigenpalException)?.RequestId, (innerException as EigenpalException)?.Envelope, innerException)
+    {
+        WorkflowId = string.Empty;
+        SourceRunId = sourceRunId;
+        SentAt = sentAt;
+    }
+
+    /// <summary>The workflow id or slug (legacy) or the target (v1, e.g. <c>workflows.extract-invoice</c>) the run was sent for; empty for a rerun.</summary>
     public string WorkflowId { get; }
+
+    /// <summary>For a v1 rerun, the run it reruns; <see langword="null"/> for a start.</summary>
+    public string? SourceRunId { get; }
 
     /// <summary>When the run request was sent (client clock).</summary>
     public DateTimeOffset SentAt { get; }

@@ -9,6 +9,7 @@ internal sealed class ClientSettings
     {
         ApiKey = apiKey;
         BaseUrl = baseUrl;
+        V1Prefix = options.V1Prefix;
         Timeout = options.Timeout;
         MaxRetryAttempts = options.MaxRetryAttempts;
         RetryBaseDelay = options.RetryBaseDelay;
@@ -20,6 +21,9 @@ internal sealed class ClientSettings
 
     /// <summary>The base URL without a trailing slash.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The v1 path prefix, e.g. <c>/v1</c> or <c>/api/v1</c>.</summary>
+    public string V1Prefix { get; }
 
     public TimeSpan Timeout { get; }
 
@@ -72,6 +76,11 @@ internal sealed class ClientSettings
             errors.Add($"The Eigenpal base URL '{rawBaseUrl}' is not an absolute http or https URL (set EigenpalClientOptions.BaseUrl or {EigenpalClientOptions.BaseUrlVariable}, e.g. {EigenpalClientOptions.DefaultBaseUrl}).");
         }
 
+        if (V1PrefixProblem(options.V1Prefix) is { } prefixProblem)
+        {
+            errors.Add(prefixProblem);
+        }
+
         if (errors.Count == 0)
         {
             settings = new ClientSettings(apiKey!, baseUrl!, options);
@@ -79,6 +88,13 @@ internal sealed class ClientSettings
 
         return errors;
     }
+
+    /// <summary>What is wrong with a v1 path prefix, or <see langword="null"/> when it is usable (<c>/v1</c>, <c>/api/v1</c>, …).</summary>
+    public static string? V1PrefixProblem(string? prefix) =>
+        string.IsNullOrEmpty(prefix) || prefix[0] != '/' || prefix.Length < 2 || prefix[^1] == '/'
+            || prefix.Contains("//", StringComparison.Ordinal) || prefix.IndexOfAny(['?', '#', ' ', '%', '\\']) >= 0 || prefix.Any(char.IsControl)
+            ? $"The Eigenpal v1 prefix '{prefix}' must start with '/', not end with '/', and hold only path characters (e.g. /v1 or /api/v1)."
+            : null;
 
     private static string? FirstSet(string? first, string? second) =>
         !string.IsNullOrWhiteSpace(first) ? first.Trim() : !string.IsNullOrWhiteSpace(second) ? second.Trim() : null;

@@ -16,6 +16,7 @@ namespace Eigenpal.Api.Http;
 internal sealed class EigenpalTransport
 {
     private const string RequestIdHeader = "x-request-id";
+    private static readonly Dictionary<string, string> EmptyHeaders = [];
     private readonly HttpClient _http;
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
@@ -32,6 +33,12 @@ internal sealed class EigenpalTransport
 
     public TimeProvider Time => _time;
 
+    /// <summary>The base URL every API path is appended to.</summary>
+    public Uri BaseUrl => _settings.BaseUrl;
+
+    /// <summary>The timeout of one request attempt, also used for calls outside the pipeline (the storage PUT).</summary>
+    public TimeSpan Timeout => _settings.Timeout;
+
     /// <summary>The API's clock as learnt from the Date header of every answer.</summary>
     public ApiClock Clock { get; }
 
@@ -46,6 +53,26 @@ internal sealed class EigenpalTransport
         {
             return JsonSerializer.Deserialize(body, typeInfo)
                 ?? throw new JsonException("The response body was JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            var error = new EigenpalException(
+                $"could not decode the answer to {request.Method} {request.Path} ({status}): {ex.Message}", status, requestId, null, ex);
+            throw OutcomeUnknownIfRun(request, sentAt, error);
+        }
+    }
+
+    /// <summary>
+    /// Sends the call and decodes a 2xx answer with <paramref name="decode"/>. A decoding failure (a
+    /// <see cref="JsonException"/>) becomes an <see cref="EigenpalException"/> with the status, or, for a
+    /// request that creates a run, an <see cref="EigenpalOutcomeUnknownException"/>: a run may exist.
+    /// </summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, Func<int, byte[], T> decode, CancellationToken cancellationToken)
+    {
+        var (status, body, requestId, sentAt) = await SendForBodyAsync(request, cancellationToken);
+        try
+        {
+            return decode(status, body);
         }
         catch (JsonException ex)
         {
@@ -93,7 +120,7 @@ internal sealed class EigenpalTransport
             Log.TransportFailed(_logger, request.Method.Method, request.Path, Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
             var error = new EigenpalTransportException(
                 $"{request.Method} {request.Path} to {_settings.BaseUrl.Host} got no answer: {reason}", ex, timedOut);
-            if (request.RunWorkflowId is not null && !TransientFailures.ProvesNotSent(ex))
+            if (request.CreatesRun && !TransientFailures.ProvesNotSent(ex))
             {
                 throw OutcomeUnknownIfRun(request, sentAt, error);
             }
@@ -163,6 +190,12 @@ internal sealed class EigenpalTransport
 
     private Exception OutcomeUnknownIfRun(ApiRequest request, DateTimeOffset sentAt, EigenpalException error)
     {
+        if (request.RerunOfRunId is { } sourceRunId)
+        {
+            Log.RerunOutcomeUnknown(_logger, sourceRunId, sentAt, error.Message);
+            return EigenpalOutcomeUnknownException.ForRerun(sourceRunId, sentAt, error);
+        }
+
         if (request.RunWorkflowId is not { } workflowId)
         {
             return error;
@@ -174,7 +207,8 @@ internal sealed class EigenpalTransport
 
     private async Task<HttpRequestMessage> CreateMessageAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_settings.BaseUrl.AbsoluteUri.TrimEnd('/') + request.Path + (string.IsNullOrEmpty(request.Query) ? string.Empty : "?" + request.Query));
+        var uri = request.AbsoluteUrl
+            ?? new Uri(_settings.BaseUrl.AbsoluteUri.TrimEnd('/') + request.Path + (string.IsNullOrEmpty(request.Query) ? string.Empty : "?" + request.Query));
         var message = new HttpRequestMessage(request.Method, uri);
         try
         {
@@ -186,6 +220,11 @@ internal sealed class EigenpalTransport
             headers.TryAddWithoutValidation("X-Eigenpal-Sdk-Version", SdkTelemetry.Version);
             headers.TryAddWithoutValidation("X-Eigenpal-Sdk-Runtime", SdkTelemetry.Runtime);
             headers.TryAddWithoutValidation("X-Eigenpal-Sdk-Os", SdkTelemetry.Os);
+            foreach (var (name, value) in request.Headers ?? EmptyHeaders)
+            {
+                headers.TryAddWithoutValidation(name, value);
+            }
+
             message.Options.Set(RequestFlags.Idempotent, request.Idempotent);
             message.Options.Set(RequestFlags.AttemptTimeout, AttemptTimeout(request));
             if (request.Content is { } content)

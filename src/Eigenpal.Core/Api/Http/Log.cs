@@ -24,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, EventName = "EigenpalRunOutcomeUnknown", Level = LogLevel.Warning,
         Message = "Eigenpal run of workflow {WorkflowId} sent at {SentAt:O} has an unknown outcome: {Reason}")]
     public static partial void RunOutcomeUnknown(ILogger logger, string workflowId, DateTimeOffset sentAt, string reason);
+
+    [LoggerMessage(EventId = 1005, EventName = "EigenpalRerunOutcomeUnknown", Level = LogLevel.Warning,
+        Message = "Eigenpal rerun of run {SourceRunId} sent at {SentAt:O} has an unknown outcome: {Reason}")]
+    public static partial void RerunOutcomeUnknown(ILogger logger, string sourceRunId, DateTimeOffset sentAt, string reason);
 }

@@ -21,7 +21,8 @@ internal static class RunContent
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The writer settings of every request body (no escaping of non-ASCII text), shared with the v1 bodies.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<HttpContent> CreateAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -32,22 +33,15 @@ internal static class RunContent
             return json;
         }
 
-        var boundary = "eigenpal-" + Guid.NewGuid().ToString("N");
-        var multipart = new MultipartFormDataContent(boundary);
+        var multipart = NewMultipart();
         try
         {
-            // The default header quotes the boundary; some servers do not unquote it.
-            multipart.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=" + boundary);
             var scalars = new Dictionary<string, object?>();
             foreach (var (key, value) in request.Input)
             {
                 if (value is RunFile file)
                 {
-                    var bytes = await file.ReadAsync(cancellationToken);
-                    var part = new ReadOnlyMemoryContent(bytes);
-                    part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
-                    part.Headers.ContentDisposition = FormData(key, file.FileName);
-                    multipart.Add(part);
+                    multipart.Add(FilePart(key, file.FileName, file.ContentType, await file.ReadAsync(cancellationToken)));
                 }
                 else
                 {
@@ -85,7 +79,7 @@ internal static class RunContent
                 foreach (var (key, value) in input)
                 {
                     writer.WritePropertyName(key);
-                    JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), InputOptions);
+                    WriteInputValue(writer, value);
                 }
 
                 writer.WriteEndObject();
@@ -108,7 +102,30 @@ internal static class RunContent
         return buffer.ToArray();
     }
 
-    private static ContentDispositionHeaderValue FormData(string name, string? fileName)
+    /// <summary>An empty multipart/form-data body with an unquoted boundary (the default header quotes it; some servers do not unquote it).</summary>
+    internal static MultipartFormDataContent NewMultipart()
+    {
+        var boundary = "eigenpal-" + Guid.NewGuid().ToString("N");
+        var multipart = new MultipartFormDataContent(boundary);
+        multipart.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=" + boundary);
+        return multipart;
+    }
+
+    /// <summary>A file part: the bytes with their content type and a form-data disposition.</summary>
+    internal static HttpContent FilePart(string name, string fileName, string contentType, ReadOnlyMemory<byte> bytes)
+    {
+        var part = new ReadOnlyMemoryContent(bytes);
+        part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        part.Headers.ContentDisposition = FormData(name, fileName);
+        return part;
+    }
+
+    /// <summary>Writes one caller-supplied input value (any type System.Text.Json can serialise, by reflection).</summary>
+    internal static void WriteInputValue(Utf8JsonWriter writer, object? value) =>
+        JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), InputOptions);
+
+    /// <summary>The <c>Content-Disposition</c> of a form part; a non-ASCII file name also travels in <c>filename*</c>.</summary>
+    internal static ContentDispositionHeaderValue FormData(string name, string? fileName)
     {
         var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
         if (fileName is not null)

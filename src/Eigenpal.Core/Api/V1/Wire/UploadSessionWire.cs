@@ -1,0 +1,19 @@
+namespace Eigenpal.Api.V1.Wire;
+
+/// <summary>
+/// The answer to an upload negotiation, either shape: <c>presigned-put</c> (uploadId, fileId, url, headers,
+/// expiresAt, maxFileSizeBytes) or <c>multipart</c> (url, maxFileSizeBytes). Which keys must be present depends
+/// on <see cref="Transport"/>, so they are all optional here and checked by <see cref="FilesClient"/>.
+/// </summary>
+internal sealed record UploadSessionWire(
+    string Transport,
+    string? Url = null,
+    string? UploadId = null,
+    string? FileId = null,
+    Dictionary<string, string>? Headers = null,
+    DateTimeOffset? ExpiresAt = null,
+    long? MaxFileSizeBytes = null)
+{
+    public const string PresignedPut = "presigned-put";
+    public const string Multipart = "multipart";
+}
