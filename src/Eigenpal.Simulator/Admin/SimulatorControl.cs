@@ -4,12 +4,21 @@ using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
 using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1.Files;
+using Eigenpal.Simulator.V1.Runs;
 
 namespace Eigenpal.Simulator.Admin;
 
 /// <summary>The operations behind the admin endpoints and <see cref="SimulatorHost"/>: counters, faults, modes, reset.</summary>
 internal sealed class SimulatorControl(
-    ExecutionStore store, SimulatorCounters counters, FaultState faults, ModeState modes, LookAlikeMaker lookAlikes, ILogger<SimulatorControl> logger)
+    ExecutionStore store,
+    SimulatorCounters counters,
+    FaultState faults,
+    ModeState modes,
+    LookAlikeMaker lookAlikes,
+    RunRecords runRecords,
+    FileStore files,
+    ILogger<SimulatorControl> logger)
 {
     public CountersSnapshot Counters() => counters.Snapshot(store.Count);
 
@@ -48,6 +57,8 @@ internal sealed class SimulatorControl(
     {
         lookAlikes.CancelPending();
         store.Clear();
+        runRecords.Clear();
+        files.Clear();
         counters.Reset();
         Log.Reset(logger);
     }

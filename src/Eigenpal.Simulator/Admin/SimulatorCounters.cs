@@ -15,6 +15,9 @@ internal sealed class SimulatorCounters
     private long lostResponses;
     private long requestsBeforeRetryAfter;
     private long lookAlikesCreated;
+    private long rerunsCreated;
+    private long uploadSessionsCreated;
+    private long filesCreated;
 
     public void Request(string endpointName)
     {
@@ -37,6 +40,15 @@ internal sealed class SimulatorCounters
 
     /// <summary>A run made by the simulator as another client; kept apart from the client's own counts.</summary>
     public void LookAlikeCreated() => Interlocked.Increment(ref lookAlikesCreated);
+
+    /// <summary>A rerun created a run (also counted by <see cref="ExecutionCreated"/>).</summary>
+    public void RerunCreated() => Interlocked.Increment(ref rerunsCreated);
+
+    /// <summary>An upload negotiation made a new session.</summary>
+    public void UploadSessionCreated() => Interlocked.Increment(ref uploadSessionsCreated);
+
+    /// <summary>A v1 file was created.</summary>
+    public void FileCreated() => Interlocked.Increment(ref filesCreated);
 
     public void Unauthorized() => Interlocked.Increment(ref unauthorized);
 
@@ -70,7 +82,10 @@ internal sealed class SimulatorCounters
             Interlocked.Read(ref lostResponses),
             executionsInMemory,
             Interlocked.Read(ref requestsBeforeRetryAfter),
-            Interlocked.Read(ref lookAlikesCreated));
+            Interlocked.Read(ref lookAlikesCreated),
+            Interlocked.Read(ref rerunsCreated),
+            Interlocked.Read(ref uploadSessionsCreated),
+            Interlocked.Read(ref filesCreated));
     }
 
     public void Reset()
@@ -89,6 +104,9 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref lostResponses, 0);
         Interlocked.Exchange(ref requestsBeforeRetryAfter, 0);
         Interlocked.Exchange(ref lookAlikesCreated, 0);
+        Interlocked.Exchange(ref rerunsCreated, 0);
+        Interlocked.Exchange(ref uploadSessionsCreated, 0);
+        Interlocked.Exchange(ref filesCreated, 0);
     }
 
     private static int IndexOf(string endpointName)

@@ -1,4 +1,5 @@
 using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.V1;
 
 namespace Eigenpal.Simulator.Endpoints;
 
@@ -13,6 +14,7 @@ public static class EigenpalApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter(SurfaceGate.Legacy);
         api.AddEndpointFilter<RequestCountingFilter>();
         api.AddEndpointFilter<ApiKeyFilter>();
         api.AddEndpointFilter<FaultFilter>();
