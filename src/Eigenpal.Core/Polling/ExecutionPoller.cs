@@ -31,13 +31,15 @@ public sealed partial class ExecutionPoller(
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     private readonly PollStore _store = new(dataSource);
+    private readonly CompletionSweep _sweep = new(dataSource, new PollStore(dataSource), schedule, logger);
 
     /// <summary>Claims and polls due executions until none is due or the job budget is spent.</summary>
     public async Task<PollReport> PollDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var started = time.GetTimestamp();
-        var total = PollReport.None;
+        // Runs that ended on v1 are found by one listing per workflow first, so their polls are not waited for.
+        var total = await _sweep.SweepAsync(surfaces.V1, settings, identity.Name, cancellationToken);
         while (time.GetElapsedTime(started) < settings.JobBudget)
         {
             var due = await _store.ClaimDueAsync(settings.ClaimBatchSize, settings.ClaimLease, cancellationToken);
@@ -49,7 +51,7 @@ public sealed partial class ExecutionPoller(
             total = total.Add(await PollClaimedAsync(due, cancellationToken));
         }
 
-        if (total.Claimed > 0)
+        if (total.Claimed > 0 || total.Changed > 0)
         {
             LogPolled(logger, total.Claimed, total.Changed, total.Failed, total.ListCalls, total.GetCalls);
         }

@@ -56,6 +56,17 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan NotFoundTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often the runs of a workflow that ended are swept on v1 (one <c>completedAfter</c> listing per
+    /// workflow, by one worker at a time), whatever each run's own poll schedule says.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far before the latest end seen each sweep lists again: a run may show in the list a little after it ended.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SweepOverlap { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the recurring poll job runs (Hangfire's scheduler resolution bounds it from below).</summary>
     [Range(1, 59)]
     public int TickSeconds { get; set; } = 2;

@@ -92,6 +92,39 @@ internal sealed class V1Surface : IRunSurface
         }
     }
 
+    /// <summary>
+    /// The workflow's runs that ended after <paramref name="completedAfter"/> (the <c>completedAfter</c>
+    /// filter and a status filter of the four terminal statuses), a page at a time, cursor to the end.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ListedRun>> ListCompletedAsync(
+        string workflow, DateTimeOffset completedAfter, int pageSize, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var automation = await _automations.ResolveAsync(workflow, ct);
+        var query = new RunListQuery
+        {
+            Type = "workflow",
+            Source = automation.Id,
+            Statuses = [ExecutionStatus.Completed, ExecutionStatus.Failed, ExecutionStatus.Cancelled, ExecutionStatus.Rejected],
+            CompletedAfter = completedAfter,
+            Limit = pageSize,
+        };
+        string? cursor = null;
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var page = await _client.Runs.ListAsync(query with { Cursor = cursor }, ct);
+            yield return [.. page.Runs
+                .Where(r => r.Source.Id == automation.Id && r.Execution.Status.IsTerminal())
+                .Select(r => new ListedRun(r.Id, V1Mapping.ToObservation(r), NeedsGet: r.Execution.Status == ExecutionStatus.Completed))];
+            if (page.NextCursor is null || !cursors.Add(page.NextCursor))
+            {
+                yield break;
+            }
+
+            cursor = page.NextCursor;
+        }
+    }
+
     public async Task<WindowListing> ListWindowAsync(string workflow, ReconcileWindow window, CancellationToken ct) =>
         await _lister.ListAsync(await _automations.ResolveAsync(workflow, ct), window, ct);
 

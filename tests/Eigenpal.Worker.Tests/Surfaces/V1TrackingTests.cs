@@ -58,6 +58,43 @@ public sealed class V1TrackingTests(PostgresServer postgres) : SenderTestBase(po
     }
 
     [Fact]
+    public async Task The_sweep_of_ended_runs_records_them_long_before_their_own_polls_are_due()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(o =>
+        {
+            o.Seed = 9;
+            o.Workflows[Workflow] = new WorkflowBehaviourOptions { Duration = DurationOptions.Fixed(300), FailureRate = 0.4, RejectionRate = 0 };
+        });
+        // Each run's own first poll is a minute away: only the sweep can end them within the test.
+        var harness = Harness(new Dictionary<string, string?>
+        {
+            ["Eigenpal:Api"] = "v1",
+            ["Eigenpal:Polling:MinInterval"] = "00:01:00",
+            ["Eigenpal:Polling:MaxInterval"] = "00:02:00",
+            ["Eigenpal:Polling:SweepInterval"] = "00:00:01",
+        }, simulator.BaseUrl);
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(SendOutcome.Sent, await harness.NewSender().SendAsync(await RecordInvoiceAsync(i), CancellationToken.None));
+        }
+
+        var poller = harness.NewPoller();
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                await poller.PollDueAsync(CancellationToken.None);
+                return await Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions WHERE state IN ('completed', 'failed')");
+            },
+            final => final == 12, TimeSpan.FromSeconds(20), "the sweep to record every ended run");
+
+        var completed = await Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'completed' AND result IS NOT NULL");
+        var counters = simulator.GetCounters();
+        // One get per completed run for its output, none for the failed ones (the list carries their error).
+        Assert.Equal(completed, counters.RequestsTo("runs.get"));
+        Assert.True(counters.RequestsTo("runs.list") <= 20, $"{counters.RequestsTo("runs.list")} list calls for 12 runs over a few sweeps");
+    }
+
+    [Fact]
     public async Task A_run_sent_on_v1_is_cancelled_on_v1_and_reads_as_on_the_legacy_surface()
     {
         var harness = Harness(OnV1);
