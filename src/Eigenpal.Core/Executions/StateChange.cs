@@ -43,7 +43,7 @@ internal static class StateChange
     /// when the submission stopped being pending meanwhile (cancelled by an operator, say).
     /// </summary>
     public static async Task<SendingAttempt?> BeginAttemptAsync(
-        NpgsqlConnection connection, Guid submissionId, string workflow, int attemptsSoFar, Surfaces.ApiSurface surface, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct)
+        NpgsqlConnection connection, Guid submissionId, string workflow, int attemptsSoFar, Surfaces.ApiSurface surface, string? rerunOf, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct)
     {
         var attempt = attemptsSoFar + 1;
         var id = Guid.CreateVersion7();
@@ -68,8 +68,8 @@ internal static class StateChange
         var sentAt = new DateTimeOffset(sentAtUtc, TimeSpan.Zero);
 
         await using var insert = new NpgsqlCommand($"""
-            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, window_from, window_to, deadline_at, surface, previous_execution_id)
-            VALUES (@id, @submission, @attempt, @workflow, '{AttemptState.Sending.Name()}', @sent_at, @window_from, @window_to, @sent_at + @timeout, @surface,
+            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, window_from, window_to, deadline_at, surface, rerun_of, previous_execution_id)
+            VALUES (@id, @submission, @attempt, @workflow, '{AttemptState.Sending.Name()}', @sent_at, @window_from, @window_to, @sent_at + @timeout, @surface, @rerun_of,
                     (SELECT id FROM eigenpal.executions WHERE submission_id = @submission AND attempt = @attempt - 1))
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", id);
@@ -81,6 +81,7 @@ internal static class StateChange
         insert.Parameters.AddWithValue("window_to", window.To);
         insert.Parameters.AddWithValue("timeout", timeout);
         insert.Parameters.AddWithValue("surface", surface.Name());
+        insert.Parameters.Add(new NpgsqlParameter("rerun_of", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)rerunOf ?? DBNull.Value });
         await insert.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return new SendingAttempt(id, attempt, AttemptState.Sending, sentAt, surface);

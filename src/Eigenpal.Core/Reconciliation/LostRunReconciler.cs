@@ -51,7 +51,7 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
         var settled = sinceRequestOver >= settings.UnknownOutcomeSettleTime;
         // A candidate whose echo could not be read may be the run: that makes the listing incomplete.
         var complete = listing.Complete && echoes.Problem is null;
-        var verdict = ReconcileJudge.Judge(self, echoes.Candidates, others, complete, settled, echoes.Named);
+        var verdict = ReconcileJudge.Judge(self, echoes.Candidates, others, complete, settled, echoes.Named, echoes.RetryOf);
         if (verdict is ReconcileVerdict.Wait { Incomplete: true } wait && (listing.Problem ?? echoes.Problem) is { } problem)
         {
             verdict = wait with { Reason = wait.Reason + ": " + problem };

@@ -20,18 +20,19 @@ public static class ReconcileJudge
     /// <param name="listingComplete">Whether the listing of the window was complete.</param>
     /// <param name="settled">Whether the settle time has passed and the attempt's request is certainly over.</param>
     /// <param name="named">The attempt each run's echoed metadata names, for the runs whose metadata names one (v1); the others are weighed by their input echo.</param>
+    /// <param name="retryOf">For the runs that are reruns (v1 <c>execution.retry.previousRunId</c>), the run each reruns.</param>
     public static ReconcileVerdict Judge(
         UnresolvedAttempt attempt, IReadOnlyList<ExecutionSummary> unclaimed, IReadOnlyList<UnresolvedAttempt> others, bool listingComplete, bool settled,
-        IReadOnlyDictionary<string, Guid>? named = null)
+        IReadOnlyDictionary<string, Guid>? named = null, IReadOnlyDictionary<string, string>? retryOf = null)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(unclaimed);
         ArgumentNullException.ThrowIfNull(others);
-        named ??= new Dictionary<string, Guid>();
+        var links = new RunLinks(named ?? new Dictionary<string, Guid>(), retryOf ?? new Dictionary<string, string>());
 
         var compatible = unclaimed
             .Where(e => attempt.Window.Contains(e.CreatedAt))
-            .Select(e => (Execution: e, Evidence: Weigh(e, attempt, named)))
+            .Select(e => (Execution: e, Evidence: Weigh(e, attempt, links)))
             .Where(c => c.Evidence != Evidence.Contradicts)
             .ToList();
 
@@ -48,7 +49,7 @@ public static class ReconcileJudge
 
         var rivals = considered.ToDictionary(
             c => c.Execution.Id,
-            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && Weigh(c.Execution, o, named) != Evidence.Contradicts).ToList(),
+            c => others.Where(o => o.Window.Contains(c.Execution.CreatedAt) && Weigh(c.Execution, o, links) != Evidence.Contradicts).ToList(),
             StringComparer.Ordinal);
 
         var ids = considered.Select(c => c.Execution.Id).ToList();
@@ -85,15 +86,30 @@ public static class ReconcileJudge
         return new ReconcileVerdict.Undetermined(ids, reason);
     }
 
-    // Metadata that names an attempt decides for and against every attempt; without it, the input echo weighs.
-    private static Evidence Weigh(ExecutionSummary execution, UnresolvedAttempt attempt, IReadOnlyDictionary<string, Guid> named) =>
-        named.TryGetValue(execution.Id, out var owner)
-            ? owner == attempt.AttemptId ? Evidence.Named : Evidence.Contradicts
+    /// <summary>
+    /// A rerun attempt's run is the one whose retry chain names the run it reruns, and no other rerun;
+    /// without a chain (a server that does not fill it) its metadata says nothing — a rerun may copy
+    /// the source's, naming the earlier attempt — and the input echo weighs. A start attempt's run is
+    /// never a rerun, and metadata naming an attempt decides for and against every start attempt.
+    /// </summary>
+    private static Evidence Weigh(ExecutionSummary execution, UnresolvedAttempt attempt, RunLinks links)
+    {
+        var isRerun = links.RetryOf.TryGetValue(execution.Id, out var previous);
+        if (attempt.RerunOf is { } source)
+        {
+            return isRerun ? previous == source ? Evidence.Named : Evidence.Contradicts : EchoComparer.WeighExecution(execution, attempt.Fingerprint);
+        }
+
+        return isRerun ? Evidence.Contradicts
+            : links.Named.TryGetValue(execution.Id, out var owner) ? owner == attempt.AttemptId ? Evidence.Named : Evidence.Contradicts
             : EchoComparer.WeighExecution(execution, attempt.Fingerprint);
+    }
+
+    private sealed record RunLinks(IReadOnlyDictionary<string, Guid> Named, IReadOnlyDictionary<string, string> RetryOf);
 
     private static string Describe(Evidence evidence) => evidence switch
     {
-        Evidence.Named => "its metadata names this attempt",
+        Evidence.Named => "its metadata or retry chain names this attempt",
         Evidence.Proves => "same content hash",
         Evidence.NearlyProves => "same file name and size",
         Evidence.Suggests => "same file name",

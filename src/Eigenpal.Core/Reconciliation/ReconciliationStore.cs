@@ -15,7 +15,8 @@ internal static class ReconciliationStore
         COALESCE(e.deadline_at, e.sent_at + @legacy_timeout),
         s.input::text,
         (SELECT COALESCE(json_agg(json_build_object('input', f.input_name, 'name', f.file_name, 'size', f.size_bytes, 'sha256', f.sha256)), '[]'::json)
-         FROM eigenpal.submission_files f WHERE f.submission_id = s.id)::text
+         FROM eigenpal.submission_files f WHERE f.submission_id = s.id)::text,
+        e.rerun_of
         """;
 
     /// <summary>
@@ -130,7 +131,7 @@ internal static class ReconciliationStore
         return new UnresolvedAttempt(
             reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2),
             new ReconcileWindow(reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4)),
-            fingerprint, reader.GetBoolean(5), reader.GetFieldValue<DateTimeOffset>(6));
+            fingerprint, reader.GetBoolean(5), reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(9) ? null : reader.GetString(9));
     }
 
     private static readonly JsonSerializerOptions FileRowJson = new(JsonSerializerDefaults.Web);

@@ -12,5 +12,7 @@ namespace Eigenpal.Reconciliation;
 /// <param name="Fingerprint">What it sent.</param>
 /// <param name="InFlight">Its request may still be answered (it is being sent and its deadline has not passed).</param>
 /// <param name="DeadlineAt">When its request is over, on the database clock.</param>
+/// <param name="RerunOf">For an attempt made by a v1 rerun, the run it reruns (its run's <c>execution.retry.previousRunId</c>).</param>
 public sealed record UnresolvedAttempt(
-    Guid AttemptId, Guid SubmissionId, int Attempt, ReconcileWindow Window, AttemptFingerprint Fingerprint, bool InFlight, DateTimeOffset DeadlineAt);
+    Guid AttemptId, Guid SubmissionId, int Attempt, ReconcileWindow Window, AttemptFingerprint Fingerprint, bool InFlight, DateTimeOffset DeadlineAt,
+    string? RerunOf = null);

@@ -62,7 +62,7 @@ internal static class SubmissionSendStore
     public static async Task<IReadOnlyList<SubmissionFile>> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT input_name, file_name, content_type, content FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
+            "SELECT input_name, file_name, content_type, content FROM eigenpal.submission_files WHERE submission_id = @id AND content IS NOT NULL ORDER BY input_name", connection);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var files = new List<SubmissionFile>();
@@ -75,13 +75,32 @@ internal static class SubmissionSendStore
     }
 
     /// <summary>
+    /// What a submission needs to be sent again without its purged files: the names of the file inputs
+    /// whose bytes are gone, and the run of its latest attempt sent on v1, which a v1 rerun can start
+    /// again from the inputs the service stored.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Purged, string? V1RunToRerun)> PurgedInputsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT ARRAY(SELECT input_name FROM eigenpal.submission_files WHERE submission_id = @id AND content IS NULL ORDER BY input_name),
+                   (SELECT e.remote_id FROM eigenpal.executions e
+                    WHERE e.submission_id = @id AND e.remote_id IS NOT NULL AND e.surface = 'v1'
+                    ORDER BY e.attempt DESC LIMIT 1)
+            """, connection);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetFieldValue<string[]>(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    /// <summary>
     /// Commits the attempt row (status sending) before the run request leaves, with the window in
     /// which its run can be created (API clock) and its deadline (database clock). Returns null
     /// when the submission stopped being pending meanwhile (cancelled by an operator, say).
     /// </summary>
     public static Task<SendingAttempt?> BeginAttemptAsync(
-        NpgsqlConnection connection, SubmissionToSend submission, Surfaces.ApiSurface surface, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct) =>
-        StateChange.BeginAttemptAsync(connection, submission.Id, submission.Workflow, submission.Attempt, surface, reconcileAfter, window, timeout, ct);
+        NpgsqlConnection connection, SubmissionToSend submission, Surfaces.ApiSurface surface, string? rerunOf, TimeSpan reconcileAfter, Reconciliation.ReconcileWindow window, TimeSpan timeout, CancellationToken ct) =>
+        StateChange.BeginAttemptAsync(connection, submission.Id, submission.Workflow, submission.Attempt, surface, rerunOf, reconcileAfter, window, timeout, ct);
 
     /// <summary>
     /// Records the execution the API created for an attempt (from its response or from

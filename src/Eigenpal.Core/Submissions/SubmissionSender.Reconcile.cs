@@ -110,7 +110,7 @@ public sealed partial class SubmissionSender
 
     private static string Describe(Evidence evidence) => evidence switch
     {
-        Evidence.Named => "its run metadata names this attempt",
+        Evidence.Named => "its run metadata (or, for a rerun, its retry chain) names this attempt",
         Evidence.Proves => "its echo proves it: same content",
         Evidence.NearlyProves => "same file name and size, the only such execution",
         Evidence.Suggests => "same file name, the only such execution",

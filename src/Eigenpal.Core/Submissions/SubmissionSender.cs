@@ -86,8 +86,25 @@ public sealed partial class SubmissionSender(
             return await CountFailureAsync(connection, submission, attempt: null, SurfaceUnknown, ex.Message, ct, canEnd: false);
         }
 
+        // Once a submission has run, its files' bytes may have been purged (issue 9): only a v1 rerun of
+        // its earlier run, from the inputs the service stored, can then start it again.
+        string? rerunOf = null;
+        if (submission.Attempt > 0 && await SubmissionSendStore.PurgedInputsAsync(connection, submission.Id, ct) is { Purged.Count: > 0 } purged)
+        {
+            if (surface.Kind != ApiSurface.V1 || purged.V1RunToRerun is null)
+            {
+                var why = $"the bytes of its file input(s) {string.Join(", ", purged.Purged)} were purged from the store, so it cannot be sent again" +
+                    (surface.Kind == ApiSurface.V1 ? " (no earlier run of it on v1 to rerun)" : " (only a v1 rerun of an earlier v1 run could)");
+                await SubmissionSendStore.EndPendingInErrorAsync(connection, submission.Id, submission.Attempt, why, ct);
+                LogRefused(logger, submission.Id, submission.Workflow, why);
+                return SendOutcome.Refused;
+            }
+
+            rerunOf = purged.V1RunToRerun;
+        }
+
         IReadOnlyDictionary<string, string> uploaded = new Dictionary<string, string>();
-        if (surface.Kind == ApiSurface.V1 && files.Count > 0)
+        if (surface.Kind == ApiSurface.V1 && files.Count > 0 && rerunOf is null)
         {
             // Uploads are idempotent by key, so they come before the attempt: a lost answer is simply asked again.
             try
@@ -126,13 +143,14 @@ public sealed partial class SubmissionSender(
         // The deadline has the window's margin too: a refused connection is retried by the client
         // (the request never left), so the try that does leave may start a few seconds late.
         var attempt = await SubmissionSendStore.BeginAttemptAsync(
-            connection, submission, surface.Kind, settings.ReconcileAfter, window, _client.RequestTimeout + settings.ReconcileClockSkew, ct);
+            connection, submission, surface.Kind, rerunOf, settings.ReconcileAfter, window, _client.RequestTimeout + settings.ReconcileClockSkew, ct);
         if (attempt is null)
         {
             return SendOutcome.AlreadyHandled;
         }
 
-        var run = new RunToStart(submission.Workflow, submission.Version, submission.Input, files, uploaded, new RunMetadata(submission.Id, attempt.Id, attempt.Attempt));
+        var run = new RunToStart(
+            submission.Workflow, submission.Version, submission.Input, files, uploaded, new RunMetadata(submission.Id, attempt.Id, attempt.Attempt), rerunOf);
         try
         {
             StartedRun response;

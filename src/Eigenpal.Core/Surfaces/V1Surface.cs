@@ -22,6 +22,7 @@ internal sealed class V1Surface : IRunSurface
     private readonly AutomationDirectory _automations;
     private readonly V1WindowLister _lister;
     private readonly FileReferencePlacement _placement;
+    private readonly string? _rerunVersion;
 
     public V1Surface(EigenpalClient client, ApiSurfaceOptions options, ConcurrentDictionary<string, AutomationRef> automations, TimeProvider time, ILogger logger)
     {
@@ -29,6 +30,8 @@ internal sealed class V1Surface : IRunSurface
         _automations = new AutomationDirectory(client.Automations, automations);
         _lister = new V1WindowLister(client.Runs, time, logger);
         _placement = string.Equals(options.FileReferences, "files", StringComparison.OrdinalIgnoreCase) ? FileReferencePlacement.FilesMap : FileReferencePlacement.Input;
+        // "latest" is the service's default and is left out, as the SDK does.
+        _rerunVersion = string.Equals(options.RerunVersion, "latest", StringComparison.OrdinalIgnoreCase) ? null : options.RerunVersion;
     }
 
     public ApiSurface Kind => ApiSurface.V1;
@@ -40,6 +43,12 @@ internal sealed class V1Surface : IRunSurface
 
     public async Task<StartedRun> StartAsync(RunToStart run, CancellationToken ct)
     {
+        if (run.RerunOf is { } source)
+        {
+            // A rerun starts from the inputs the service stored for the source run; it takes no body, so no metadata.
+            return Started(await _client.Runs.RerunAsync(source, new RerunRequest { Version = _rerunVersion }, ct));
+        }
+
         var automation = await _automations.ResolveAsync(run.Workflow, ct);
         var input = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in run.Scalars)
@@ -54,17 +63,14 @@ internal sealed class V1Surface : IRunSurface
                 : RunFile.FromBytes(file.Content, file.FileName, file.ContentType);
         }
 
-        var started = await _client.Runs.StartAsync(new RunStartRequest
+        return Started(await _client.Runs.StartAsync(new RunStartRequest
         {
             Target = automation.Target,
             Input = input,
             Metadata = run.Metadata.ToJson(),
             Version = run.Version,
             FileReferencesIn = _placement,
-        }, ct);
-        return started.Run is { } body
-            ? new StartedRun(started.Id, body.Execution.Status, body.Output, body.Error)
-            : new StartedRun(started.Id, null, null, null);
+        }, ct));
     }
 
     public async Task<ExecutionObservation> GetAsync(string remoteId, CancellationToken ct) =>
@@ -137,6 +143,7 @@ internal sealed class V1Surface : IRunSurface
     {
         var read = new ExecutionSummary[candidates.Count];
         var named = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
+        var retryOf = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var unread = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), new ParallelOptions { MaxDegreeOfParallelism = EchoConcurrency, CancellationToken = ct },
             async (i, token) =>
@@ -150,6 +157,11 @@ internal sealed class V1Surface : IRunSurface
                         named[candidate.Id] = attemptId;
                     }
 
+                    if (run.Execution.Retry?.PreviousRunId is { Length: > 0 } previous)
+                    {
+                        retryOf[candidate.Id] = previous;
+                    }
+
                     read[i] = candidate with { TriggerInput = run.Input?.Args };
                 }
                 catch (Exception ex) when (ex is EigenpalNotFoundException || V1Mapping.IsTransient(ex))
@@ -158,8 +170,12 @@ internal sealed class V1Surface : IRunSurface
                     unread.Add($"{candidate.Id} ({ex.Message})");
                 }
             });
-        return new RunEchoes(read, named, unread.IsEmpty ? null : "could not read the metadata of " + string.Join(", ", unread.Order(StringComparer.Ordinal)));
+        return new RunEchoes(read, named, unread.IsEmpty ? null : "could not read the metadata of " + string.Join(", ", unread.Order(StringComparer.Ordinal)), retryOf);
     }
+
+    private static StartedRun Started(RunStarted started) => started.Run is { } body
+        ? new StartedRun(started.Id, body.Execution.Status, body.Output, body.Error)
+        : new StartedRun(started.Id, null, null, null);
 
     public async Task<CancelResponse> CancelAsync(string remoteId, CancellationToken ct) =>
         V1Mapping.ToCancel(await _client.Runs.CancelAsync(remoteId, ct));
