@@ -18,6 +18,8 @@ internal static class BenchWorker
         info.Environment["EIGENPAL_BASE_URL"] = simulator.BaseUrl.ToString();
         info.Environment["EIGENPAL_API_KEY"] = simulator.ApiKey;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // BENCH_API=legacy|v1|auto picks the surface (the simulator serves both; auto chooses v1).
+        info.Environment["Eigenpal__Api"] = Environment.GetEnvironmentVariable("BENCH_API") ?? "legacy";
         // Measure the worker, not the configured API limit.
         info.Environment["Eigenpal__RateLimit__RequestsPerSecond"] = "5000";
         info.Environment["Eigenpal__RateLimit__Burst"] = "200";

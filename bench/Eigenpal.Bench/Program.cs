@@ -52,7 +52,11 @@ var allFinal = clock.Elapsed;
 
 var latency = await BenchDatabase.SendLatencyPercentilesAsync(dataSource);
 var counters = simulator.GetCounters();
-var statusCalls = counters.RequestsTo(EndpointNames.GetExecution) + counters.RequestsTo(EndpointNames.ListExecutions);
+// Both surfaces' routes are counted: a run goes on one of them (BENCH_API), and uploads are v1's.
+var listCalls = counters.RequestsTo(EndpointNames.ListExecutions) + counters.RequestsTo(Eigenpal.Simulator.V1.V1EndpointNames.ListRuns);
+var getCalls = counters.RequestsTo(EndpointNames.GetExecution) + counters.RequestsTo(Eigenpal.Simulator.V1.V1EndpointNames.GetRun);
+var runCalls = counters.RequestsTo(EndpointNames.RunWorkflow) + counters.RequestsTo(Eigenpal.Simulator.V1.V1EndpointNames.StartRun);
+var statusCalls = listCalls + getCalls;
 foreach (var worker in workers)
 {
     worker.Kill(entireProcessTree: true);
@@ -60,13 +64,13 @@ foreach (var worker in workers)
 
 var sendSeconds = (allSent - recorded).TotalSeconds;
 Console.WriteLine(FormattableString.Invariant($"""
-    submissions:                 {count} extract-invoice PDFs, {workerCount} worker process(es)
+    submissions:                 {count} extract-invoice PDFs, {workerCount} worker process(es), API surface {Environment.GetEnvironmentVariable("BENCH_API") ?? "legacy"}
     recording the batch:         {recorded.TotalSeconds:0.00} s ({count / recorded.TotalSeconds:0} rows/s, one transaction with the files)
     all execution ids committed: {allSent.TotalSeconds:0.00} s after start -> {count / sendSeconds:0.0} submissions/s (recorded -> id committed)
     per-row latency (recorded -> id committed): p50 {latency.P50:0.00} s, p95 {latency.P95:0.00} s, max {latency.Max:0.00} s
     all final:                   {allFinal.TotalSeconds:0.00} s after start
-    run calls:                   {counters.RequestsTo(EndpointNames.RunWorkflow)} (executions created {counters.ExecutionsCreated}, duplicates {counters.DuplicateInputExecutions})
-    status calls:                {statusCalls} = {counters.RequestsTo(EndpointNames.ListExecutions)} list + {counters.RequestsTo(EndpointNames.GetExecution)} get -> {(double)statusCalls / count:0.00} per execution
+    run calls:                   {runCalls} (executions created {counters.ExecutionsCreated}, duplicates {counters.DuplicateInputExecutions}; v1 uploads {counters.RequestsTo(Eigenpal.Simulator.V1.V1EndpointNames.CreateUpload)})
+    status calls:                {statusCalls} = {listCalls} list + {getCalls} get -> {(double)statusCalls / count:0.00} per execution
     naive 2 s polling would make about {await BenchDatabase.NaivePollCallsAsync(dataSource):0} get calls ({await BenchDatabase.NaivePollCallsAsync(dataSource) / count:0.0} per execution)
     """));
 Directory.Delete(folder, recursive: true);

@@ -94,13 +94,13 @@ internal sealed partial class CompletionSweep(NpgsqlDataSource dataSource, PollS
     /// <summary>
     /// The workflows with v1 runs in flight whose last sweep is at least <paramref name="interval"/> old,
     /// leased to this worker, each with its mark. A workflow swept for the first time starts from its
-    /// oldest run in flight.
+    /// oldest run in flight (its window's start, on the API's clock, which <c>completedAt</c> is on too).
     /// </summary>
     private async Task<List<(string Workflow, DateTimeOffset Mark)>> LeaseDueWorkflowsAsync(TimeSpan interval, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             WITH live AS (
-                SELECT workflow, min(sent_at) AS oldest FROM eigenpal.executions
+                SELECT workflow, min(COALESCE(window_from, sent_at)) AS oldest FROM eigenpal.executions
                 WHERE surface = 'v1' AND next_poll_at IS NOT NULL AND remote_id IS NOT NULL
                 GROUP BY workflow),
             marks AS (

@@ -81,20 +81,9 @@ internal sealed class V1Surface : IRunSurface
     {
         var automation = await _automations.ResolveAsync(workflow, ct);
         var query = new RunListQuery { Type = "workflow", Source = automation.Id, CreatedAfter = from, CreatedBefore = to, Limit = pageSize };
-        string? cursor = null;
-        var cursors = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        await foreach (var page in PagesAsync(automation, query, ct))
         {
-            var page = await _client.Runs.ListAsync(query with { Cursor = cursor }, ct);
-            yield return [.. page.Runs
-                .Where(r => r.Source.Id == automation.Id)
-                .Select(r => new ListedRun(r.Id, V1Mapping.ToObservation(r), NeedsGet: r.Execution.Status == ExecutionStatus.Completed))];
-            if (page.NextCursor is null || !cursors.Add(page.NextCursor))
-            {
-                yield break;
-            }
-
-            cursor = page.NextCursor;
+            yield return page;
         }
     }
 
@@ -114,13 +103,26 @@ internal sealed class V1Surface : IRunSurface
             CompletedAfter = completedAfter,
             Limit = pageSize,
         };
+        await foreach (var page in PagesAsync(automation, query, ct))
+        {
+            yield return [.. page.Where(r => r.Observation.Status.IsTerminal())];
+        }
+    }
+
+    /// <summary>
+    /// The pages of a runs listing, cursor after cursor until <c>nextCursor</c> is null (or comes back
+    /// again: a looping server ends the listing instead of holding it). Runs of other workflows, which
+    /// a server that ignores <c>source</c> returns, are dropped; a completed run needs a get for its output.
+    /// </summary>
+    private async IAsyncEnumerable<IReadOnlyList<ListedRun>> PagesAsync(AutomationRef automation, RunListQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
         string? cursor = null;
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var page = await _client.Runs.ListAsync(query with { Cursor = cursor }, ct);
             yield return [.. page.Runs
-                .Where(r => r.Source.Id == automation.Id && r.Execution.Status.IsTerminal())
+                .Where(r => r.Source.Id == automation.Id)
                 .Select(r => new ListedRun(r.Id, V1Mapping.ToObservation(r), NeedsGet: r.Execution.Status == ExecutionStatus.Completed))];
             if (page.NextCursor is null || !cursors.Add(page.NextCursor))
             {

@@ -44,11 +44,11 @@ internal sealed class ShowCommand(CliServices services) : AsyncCommand<ShowComma
         facts.AddRow("Files", Markup.Escape(string.Join("; ", detail.Files)));
         console.Write(facts);
 
-        var attempts = new Table().Title("Attempts").AddColumns("#", "Execution", "Status", "Sent", "Ended", "Error", "Request id", "Cancel");
+        var attempts = new Table().Title("Attempts").AddColumns("#", "API", "Execution", "Status", "Sent", "Ended", "Error", "Request id", "Cancel");
         foreach (var a in detail.Attempts)
         {
             attempts.AddRow(
-                a.Attempt.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.RemoteId ?? "(none)"), a.Status, Time(a.SentAt),
+                a.Attempt.ToString(CultureInfo.InvariantCulture), a.Surface, Markup.Escape(a.RemoteId ?? "(none)"), a.Status, Time(a.SentAt),
                 a.CompletedAt is { } c ? Time(c) : "", Markup.Escape(Join(a.FailureCategory, a.Error)), Markup.Escape(a.RequestId ?? ""),
                 Markup.Escape(a.CancelOutcome ?? ""));
         }

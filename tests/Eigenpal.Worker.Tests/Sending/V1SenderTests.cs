@@ -40,23 +40,36 @@ public sealed class V1SenderTests(PostgresServer postgres) : SenderTestBase(post
     }
 
     [Fact]
-    public async Task A_lost_start_is_adopted_at_once_through_its_metadata_even_beside_identical_look_alikes()
+    public async Task A_lost_start_is_adopted_at_once_through_its_metadata_even_beside_an_identical_run_of_another_client()
     {
         var harness = Harness(OnV1);
-        // Every run gets a twin with the same input from "another client", and the start's answer is lost.
-        Modes(m => { m.LookAlikeRate = 1; m.LookAlikeSameSize = true; });
-        Faults(new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runs.start"] });
         var id = await RecordInvoiceAsync(1);
+        // Another client runs the very same file and values just before: only the metadata can tell the two runs apart.
+        var twin = await StartTwinAsync(harness, id);
+        Faults(new FaultOptions { LostRunResponseRate = 1, Endpoints = ["runs.start"] });
 
         Assert.Equal(SendOutcome.Reconciled, await harness.NewSender().SendAsync(id, CancellationToken.None));
 
-        var change = (await ChangesAsync(id)).Single();
-        Assert.Contains("its run metadata", change, StringComparison.Ordinal);
+        var adopted = await AttemptAsync<string>(id, "remote_id");
+        Assert.NotEqual(twin, adopted);
+        Assert.Equal(await AttemptAsync<Guid>(id, "id"), RunMetadata.AttemptNamedBy((await harness.NewClient().Runs.GetAsync(adopted, RunExpand.Input)).Input?.Metadata));
+        Assert.Contains("its run metadata", (await ChangesAsync(id)).Single(), StringComparison.Ordinal);
         var counters = Simulator.GetCounters();
-        Assert.Equal((1, 1), (counters.LostResponses, counters.RequestsTo("runs.start")));
-        Assert.True(counters.LookAlikesCreated >= 1);
+        Assert.Equal((1, 2, 2), (counters.LostResponses, counters.RequestsTo("runs.start"), counters.ExecutionsCreated));
+        // The twin and ours share their input by design: that one pair, and no run of ours twice.
+        Assert.Equal(1, counters.DuplicateInputExecutions);
         Assert.Equal(1L, await AttemptCountAsync(id));
-        Assert.Equal("running", await SubmissionAsync<string>(id, "CASE WHEN state IN ('created','pending','running') THEN 'running' ELSE state END"));
+    }
+
+    /// <summary>Starts, as another client would (no metadata), a run with the submission's own file and values; returns its id.</summary>
+    private async Task<string> StartTwinAsync(SenderHarness harness, Guid submission)
+    {
+        var file = await ScalarAsync<byte[]>("SELECT content FROM eigenpal.submission_files WHERE submission_id = @id", submission);
+        var name = await ScalarAsync<string>("SELECT file_name FROM eigenpal.submission_files WHERE submission_id = @id", submission);
+        var input = System.Text.Json.Nodes.JsonNode.Parse(await SubmissionAsync<string>(submission, "input::text"))!.AsObject();
+        var values = input.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+        values[FileInput] = Api.RunFile.FromBytes(file, name, "application/pdf");
+        return (await harness.NewClient().Runs.StartAsync(new RunStartRequest { Target = "workflows." + Workflow, Input = values })).Id;
     }
 
     [Fact]

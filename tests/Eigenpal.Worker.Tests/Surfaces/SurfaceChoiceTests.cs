@@ -107,3 +107,35 @@ public sealed class SurfaceChoiceTests(PostgresServer postgres) : SenderTestBase
         Assert.Equal("Eigenpal:Api is 'v2'; use auto, legacy or v1.", error.Message);
     }
 }
+
+/// <summary>The worker process itself: with a key that fits no surface it does not start, and says what it tried.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class WorkerSurfaceStartTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_worker_whose_key_fits_no_surface_stops_at_start_naming_what_it_tried()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: "auto");
+        scenario.Settings["EIGENPAL_API_KEY"] = "eg_revoked_key_0000";
+        var worker = scenario.StartWorker();
+
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, worker.ExitCode);
+        Assert.Contains("Eigenpal:Api=auto: no Eigenpal API surface answered", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("GET /v1/auth/check → 401, the key was refused", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("eg_revoked_key_0000", worker.Output, StringComparison.Ordinal);
+        Assert.Equal(0, scenario.Simulator.GetCounters().RequestsTo("runs.start") + scenario.Simulator.GetCounters().RequestsTo("runWorkflow"));
+    }
+
+    [Fact]
+    public async Task A_worker_on_auto_logs_the_surface_it_chose()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: "auto");
+        var worker = scenario.StartWorker();
+
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Output), o => o.Contains("New runs go on the v1 surface", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the worker to log its surface", () => Task.FromResult(worker.Output));
+        Assert.Contains("/v1 at " + scenario.Simulator.BaseUrl, worker.Output, StringComparison.Ordinal);
+    }
+}

@@ -12,6 +12,7 @@ namespace Eigenpal.Submissions.Queries;
 /// <param name="FailureCategory">The API's failure category, when given.</param>
 /// <param name="RequestId">The API's request id of the refusal, when recorded.</param>
 /// <param name="CancelOutcome">What a cancel request answered, when one was made.</param>
+/// <param name="Surface">The API surface its run request was sent on: <c>legacy</c> or <c>v1</c>.</param>
 public sealed record ExecutionAttempt(
     Guid Id,
     int Attempt,
@@ -23,4 +24,5 @@ public sealed record ExecutionAttempt(
     string? Error,
     string? FailureCategory,
     string? RequestId,
-    string? CancelOutcome);
+    string? CancelOutcome,
+    string Surface);

@@ -212,7 +212,7 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<ExecutionAttempt>> AttemptsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT id, attempt, remote_id, status, sent_at, completed_at, result::text, error, failure_category, request_id, cancel_outcome
+            SELECT id, attempt, remote_id, status, sent_at, completed_at, result::text, error, failure_category, request_id, cancel_outcome, surface
             FROM eigenpal.executions WHERE submission_id = @id ORDER BY attempt
             """, connection);
         command.Parameters.AddWithValue("id", id);
@@ -223,7 +223,8 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
             attempts.Add(new ExecutionAttempt(
                 reader.GetGuid(0), reader.GetInt32(1), NullableString(reader, 2), reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10)));
+                NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
+                reader.GetString(11)));
         }
 
         return attempts;
