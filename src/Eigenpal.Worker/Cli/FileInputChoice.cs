@@ -65,7 +65,7 @@ internal static class FileInputChoice
         var orColumns = manifest ? ", or name it in a file.<input> column" : "";
         return files.Count > 1
             ? $"the workflow '{workflow}' declares the file inputs {Quoted(files)}: choose one with --input-field{orColumns}"
-            : $"the workflow '{workflow}' declares no file input ({Offer(inputs)}): files cannot be sent to it without --input-field{orColumns}";
+            : $"the workflow '{workflow}' declares no file input (its inputs: {inputs.Names}): files cannot be sent to it without --input-field{orColumns}";
     }
 
     private static string Offer(WorkflowInputs inputs)
