@@ -42,7 +42,7 @@ public sealed class JsonSchemaInputsTests
     [InlineData("""{"type": "file"}""")]
     public void A_property_is_a_file_input_in_any_of_the_usual_spellings(string property)
     {
-        var inputs = Read($$"""{"properties": {"doc": {{property}}}}""");
+        var inputs = Read("""{"properties": {"doc": """ + property + "}}");
 
         Assert.Equal(["doc"], inputs?.FileInputs);
     }

@@ -14,10 +14,19 @@ namespace Eigenpal.Worker.Cli.Inputs;
 internal static class InputSchemaCheck
 {
     /// <summary>The problems of one row: every rule, the required inputs included.</summary>
-    public static IReadOnlyList<InputProblem> CheckRow(string where, string workflow, WorkflowInputs schema, IReadOnlyList<SentInput> sent)
+    /// <param name="where">The row, for the report.</param>
+    /// <param name="workflow">The workflow, for messages.</param>
+    /// <param name="schema">What the schema declares.</param>
+    /// <param name="sent">What the row would send.</param>
+    /// <param name="fileUnplaced">
+    /// True when the row has a file whose input is already reported as undecided: a required file
+    /// input is then not reported missing as well, since choosing the input settles both.
+    /// </param>
+    public static IReadOnlyList<InputProblem> CheckRow(string where, string workflow, WorkflowInputs schema, IReadOnlyList<SentInput> sent, bool fileUnplaced = false)
     {
         var problems = CheckSent(where, workflow, schema, sent).ToList();
-        foreach (var missing in schema.Inputs.Where(i => i.Required && !sent.Any(s => s.Name == i.Name && (s.IsFile || s.Value is not null))))
+        var missingInputs = schema.Inputs.Where(i => i.Required && !(fileUnplaced && i.IsFile) && !sent.Any(s => s.Name == i.Name && (s.IsFile || s.Value is not null)));
+        foreach (var missing in missingInputs)
         {
             var how = missing.IsFile
                 ? $"send it as a file (a manifest column file.{missing.Name}, or --input-field {missing.Name})"

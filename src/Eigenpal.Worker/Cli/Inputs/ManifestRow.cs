@@ -33,6 +33,7 @@ internal static class ManifestRow
 
         var files = new List<SubmissionFile>();
         var fileColumns = new List<(string Name, string Field)>();
+        var fileUnplaced = false;
         foreach (var (column, path) in texts)
         {
             var inputName = column == ManifestColumns.File ? template.FileInput
@@ -42,6 +43,7 @@ internal static class ManifestRow
             {
                 if (column == ManifestColumns.File && template.Schema is { } schema)
                 {
+                    fileUnplaced = true;
                     problems.Add(new InputProblem(where, column, FileInputChoice.NoField(template.Workflow, schema, manifest: true)));
                 }
 
@@ -74,7 +76,7 @@ internal static class ManifestRow
 
         // Checked on the columns, not the files read, so a missing file is not also a missing input.
         problems.AddRange(template.Check(where, InputSchemaCheck.Describe(
-            input, fileColumns, name => inputs.ContainsKey(name) ? ManifestColumns.InputPrefix + name : "--input")));
+            input, fileColumns, name => inputs.ContainsKey(name) ? ManifestColumns.InputPrefix + name : "--input"), fileUnplaced));
 
         if (problems.Count == 0 && files.Count == 0 && inputs.Count == 0)
         {

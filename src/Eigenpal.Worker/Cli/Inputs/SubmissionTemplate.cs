@@ -20,7 +20,7 @@ internal sealed record SubmissionTemplate(string Workflow, string? Version, Json
     /// <summary>The types the schema allows for input <paramref name="name"/>, or null when not known.</summary>
     public IReadOnlyList<string>? TypesOf(string name) => Schema?.Find(name)?.Types;
 
-    /// <summary>The schema's problems with what one row would send; none without a schema.</summary>
-    public IReadOnlyList<InputProblem> Check(string where, IReadOnlyList<SentInput> sent) =>
-        Schema is null ? [] : InputSchemaCheck.CheckRow(where, Workflow, Schema, sent);
+    /// <summary>The schema's problems with what one row would send; none without a schema (see <see cref="InputSchemaCheck.CheckRow"/>).</summary>
+    public IReadOnlyList<InputProblem> Check(string where, IReadOnlyList<SentInput> sent, bool fileUnplaced = false) =>
+        Schema is null ? [] : InputSchemaCheck.CheckRow(where, Workflow, Schema, sent, fileUnplaced);
 }
