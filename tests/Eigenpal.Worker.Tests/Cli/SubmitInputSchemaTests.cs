@@ -134,5 +134,12 @@ public sealed class SubmitInputSchemaTests(PostgresServer postgres) : IDisposabl
         Assert.StartsWith("batch.jsonl line 1|file|the workflow 'extract-invoice' declares the file inputs 'invoice', 'receipt'", Assert.Single(Problems(rows)));
         Assert.Equal(["both"], await scenario.Database.ColumnAsync<string>("SELECT source_name FROM eigenpal.submissions"));
         Assert.Equal(0, scenario.Simulator.GetCounters().RequestsTo(V1EndpointNames.StartRun));
+
+        // The schema is the current release's: pinned to it the batch is held to it, pinned to an older one it is not.
+        var current = await CliRun.RunAsync(scenario.Settings, "submit", "-w", "extract-invoice", "--version", "1.2.0", "--dir", _folder, "--pattern", "*.txt");
+        Assert.True(current.ExitCode == ExitCodes.BadInput, current.ToString());
+        var older = await CliRun.RunAsync(scenario.Settings, "submit", "-w", "extract-invoice", "--version", "1.0.0", "--dir", _folder, "--pattern", "*.txt", "--json");
+        Assert.True(older.ExitCode == ExitCodes.Success, older.ToString());
+        Assert.Equal(2, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submission_files WHERE input_name = 'contract_document'"));
     }
 }
