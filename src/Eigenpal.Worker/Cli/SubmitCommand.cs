@@ -165,6 +165,8 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
 
     private static SubmissionTemplate BuildTemplate(SubmitSettings settings)
     {
+        // Parsed before the database and the API are asked, so a mistyped option fails at once;
+        // with a v1 schema the values are parsed again by its types (ApplyDeclaredInputs).
         var common = SharedInputs.Parse(settings.Inputs, schema: null);
         var maxBytes = ByteSize.TryParse(settings.MaxFileSize, out var parsed) ? parsed : throw new UsageException($"--max-file-size '{settings.MaxFileSize}' is not a size.");
         return new SubmissionTemplate(settings.Workflow.Trim(), settings.Version, common, settings.InputField ?? FileInputChoice.Default, maxBytes);
