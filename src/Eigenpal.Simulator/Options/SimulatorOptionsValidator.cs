@@ -39,6 +39,19 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
 
     private static void ValidateBehaviour(string path, WorkflowBehaviourOptions behaviour, List<string> errors)
     {
+        if (behaviour.Inputs is { } inputs)
+        {
+            if (inputs.Any(i => string.IsNullOrWhiteSpace(i.Name)))
+            {
+                errors.Add($"{path}:Inputs: every input needs a Name.");
+            }
+
+            if (inputs.GroupBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                errors.Add($"{path}:Inputs: '{twice.Key}' is declared more than once.");
+            }
+        }
+
         CheckFraction($"{path}:FailureRate", behaviour.FailureRate, errors);
         CheckFraction($"{path}:RejectionRate", behaviour.RejectionRate, errors);
         if (behaviour.FailureRate + behaviour.RejectionRate > 1)

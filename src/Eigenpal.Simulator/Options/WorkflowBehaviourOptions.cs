@@ -17,4 +17,11 @@ public sealed class WorkflowBehaviourOptions
 
     /// <summary>False makes run requests answer 403, as when API triggering is switched off.</summary>
     public bool? ApiTriggerEnabled { get; set; }
+
+    /// <summary>
+    /// Replaces the inputs the workflow declares (unset or empty: the built-in ones). Its own logic
+    /// still reads the built-in names, so runs of a workflow redeclared this way are for checking
+    /// what a client sends rather than for the output.
+    /// </summary>
+    public IList<WorkflowInputOptions>? Inputs { get; set; }
 }

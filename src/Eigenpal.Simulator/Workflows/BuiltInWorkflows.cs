@@ -24,6 +24,10 @@ internal static class BuiltInWorkflows
     {
         WorkflowBehaviour Behaviour(string name, WorkflowBehaviour defaults) =>
             defaults.With(overrides.TryGetValue(name, out var o) ? o : null);
+        IReadOnlyList<WorkflowInput> Inputs(string name, IReadOnlyList<WorkflowInput> defaults) =>
+            overrides.TryGetValue(name, out var o) && o.Inputs is { Count: > 0 } configured
+                ? [.. configured.Select(i => new WorkflowInput(i.Name, i.File ? WorkflowInputKind.File : WorkflowInputKind.Text, i.Required))]
+                : defaults;
 
         return
         [
@@ -32,7 +36,7 @@ internal static class BuiltInWorkflows
                 ExtractInvoice,
                 "workflow",
                 ["1.0.0", "1.1.0", "1.2.0"],
-                [new WorkflowInput(InvoiceExtractor.DocumentInput, WorkflowInputKind.File, Required: true)],
+                Inputs(ExtractInvoice, [new WorkflowInput(InvoiceExtractor.DocumentInput, WorkflowInputKind.File, Required: true)]),
                 Behaviour(ExtractInvoice, new(DurationOptions.LogNormal(medianMs: 8000, sigma: 0.5, capMs: 120_000), FailureRate: 0.05, RejectionRate: 0.01, ApiTriggerEnabled: true)),
                 InvoiceExtractor.Extract),
             Define(
@@ -40,7 +44,7 @@ internal static class BuiltInWorkflows
                 ClassifyText,
                 "workflow",
                 ["0.9.0", "1.0.0"],
-                [new WorkflowInput("text", WorkflowInputKind.Text, Required: true)],
+                Inputs(ClassifyText, [new WorkflowInput("text", WorkflowInputKind.Text, Required: true)]),
                 Behaviour(ClassifyText, new(DurationOptions.Uniform(1000, 3000), FailureRate: 0.02, RejectionRate: 0, ApiTriggerEnabled: true)),
                 TextClassifier.Classify),
             Define(
@@ -48,7 +52,7 @@ internal static class BuiltInWorkflows
                 ArchivedFlow,
                 "workflow",
                 ["0.1.0"],
-                [],
+                Inputs(ArchivedFlow, []),
                 Behaviour(ArchivedFlow, new(DurationOptions.Fixed(1000), FailureRate: 0, RejectionRate: 0, ApiTriggerEnabled: false)),
                 Echo),
             Define(
@@ -56,7 +60,7 @@ internal static class BuiltInWorkflows
                 NormalizeAddress,
                 "block",
                 ["2.0.0"],
-                [],
+                Inputs(NormalizeAddress, []),
                 Behaviour(NormalizeAddress, new(DurationOptions.Fixed(500), FailureRate: 0, RejectionRate: 0, ApiTriggerEnabled: true)),
                 Echo),
         ];

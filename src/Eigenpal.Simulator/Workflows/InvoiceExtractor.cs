@@ -19,7 +19,8 @@ internal static partial class InvoiceExtractor
 
     public static WorkflowOutcome Extract(RunInput input)
     {
-        var document = input.Files[DocumentInput];
+        // Configuration may redeclare the inputs (WorkflowBehaviourOptions.Inputs): then the first file is the document.
+        var document = input.Files.TryGetValue(DocumentInput, out var named) ? named : input.Files.Values.First();
         int pages;
         string text;
         if (IsPdf(document.Content))

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Eigenpal.Submissions;
 using Eigenpal.Submissions.Queries;
 using Eigenpal.Worker.Cli.Infrastructure;
@@ -32,8 +31,17 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
             return report.Finish(services, ExitCodes.ApiUnavailable, settings.Json);
         }
 
+        // On v1 the schema may choose the file input, and refuses what would fail every row, before anything is read.
+        (template, var refusals) = ApplyDeclaredInputs(settings, template, check.Inputs);
+        if (refusals.Count > 0)
+        {
+            report.Problems.AddRange(refusals);
+            return report.Finish(services, ExitCodes.BadInput, settings.Json);
+        }
+
         // Folder and argument files all go as --input-field (a manifest may name other inputs per column).
-        if (settings.Manifest is null && check.Inputs?.ProblemWithFileInput(settings.Workflow, settings.InputField) is { } inputProblem)
+        if (settings.Manifest is null && template.FileInput is { } fileInput
+            && check.Inputs?.ProblemWithFileInput(settings.Workflow, fileInput) is { } inputProblem)
         {
             Warn(report, settings.Json, char.ToUpperInvariant(inputProblem[0]) + inputProblem[1..] + ".");
         }
@@ -157,26 +165,33 @@ internal sealed class SubmitCommand(CliServices services) : AsyncCommand<SubmitS
 
     private static SubmissionTemplate BuildTemplate(SubmitSettings settings)
     {
-        var common = new JsonObject();
-        foreach (var pair in settings.Inputs)
+        // Parsed before the database and the API are asked, so a mistyped option fails at once;
+        // with a v1 schema the values are parsed again by its types (ApplyDeclaredInputs).
+        var common = SharedInputs.Parse(settings.Inputs, schema: null);
+        var maxBytes = ByteSize.TryParse(settings.MaxFileSize, out var parsed) ? parsed : throw new UsageException($"--max-file-size '{settings.MaxFileSize}' is not a size.");
+        return new SubmissionTemplate(settings.Workflow.Trim(), settings.Version, common, settings.InputField ?? FileInputChoice.Default, maxBytes);
+    }
+
+    /// <summary>
+    /// The template with what the workflow check read: on v1 with a schema, the file input it names and
+    /// the rules every row is checked against; problems that would refuse every row are returned instead.
+    /// </summary>
+    private static (SubmissionTemplate Template, IReadOnlyList<InputProblem> Refusals) ApplyDeclaredInputs(
+        SubmitSettings settings, SubmissionTemplate template, WorkflowInputs? inputs)
+    {
+        var choice = FileInputChoice.Choose(template.Workflow, settings.InputField, inputs, allFilesAsField: settings.Manifest is null);
+        if (choice.Refusal is { } refusal)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new UsageException($"--input '{pair}': expected key=value.");
-            }
-
-            var (key, text) = (pair[..equals].Trim(), pair[(equals + 1)..]);
-            if (!ScalarValue.TryParse(text, out var value, out var error))
-            {
-                throw new UsageException($"--input {key}: {error}.");
-            }
-
-            common[key] = value;
+            return (template, [new InputProblem("--input-field", settings.InputField, refusal)]);
         }
 
-        var maxBytes = ByteSize.TryParse(settings.MaxFileSize, out var parsed) ? parsed : throw new UsageException($"--max-file-size '{settings.MaxFileSize}' is not a size.");
-        return new SubmissionTemplate(settings.Workflow.Trim(), settings.Version, common, settings.InputField, maxBytes);
+        if (inputs is not { IsSchema: true } schema)
+        {
+            return (template, []);
+        }
+
+        var common = SharedInputs.Parse(settings.Inputs, schema);
+        return (template with { CommonInput = common, FileInput = choice.Field, Schema = schema }, SharedInputs.Check(common, template.Workflow, schema));
     }
 
     /// <summary>--force: the same content under a key no earlier run used, so it is recorded (and sent) again.</summary>

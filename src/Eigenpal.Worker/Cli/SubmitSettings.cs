@@ -38,9 +38,8 @@ internal sealed class SubmitSettings : CommandSettings
     public bool Recursive { get; init; }
 
     [CommandOption("--input-field <NAME>")]
-    [Description("The workflow input a file is sent as (default contract_document).")]
-    [DefaultValue("contract_document")]
-    public string InputField { get; init; } = "contract_document";
+    [Description("The workflow input a file is sent as. Default: on the v1 API the only file input the workflow's input schema declares, otherwise contract_document.")]
+    public string? InputField { get; init; }
 
     [CommandOption("-m|--manifest <FILE>")]
     [Description("A .jsonl or .csv manifest, one submission per row. " + ManifestColumns.Help + " See docs/manifest.md.")]

@@ -18,15 +18,17 @@ internal static class WorkflowCheck
     /// <summary>Checks <paramref name="workflow"/> on the surface new runs go on; API failures other than "not found" throw.</summary>
     public static async Task<Result> RunAsync(RunSurfaces surfaces, string workflow, string? version, CancellationToken ct) =>
         await surfaces.ChooseAsync(ct) == ApiSurface.V1
-            ? await RunOnV1Async(surfaces.V1.Client, workflow, ct)
+            ? await RunOnV1Async(surfaces.V1.Client, workflow, version, ct)
             : await RunOnLegacyAsync(surfaces.Client, workflow, version, ct);
 
     /// <summary>
     /// v1: the automation (by its <c>workflows.&lt;slug&gt;</c> alias, else its id) and its declared inputs.
     /// A pinned version is not checked here (v1 lists versions without paging): a start of an unknown
-    /// version is refused by the API, and that refusal is recorded on the submission.
+    /// version is refused by the API, and that refusal is recorded on the submission. The
+    /// <c>inputSchema</c> is the current release's, so a batch pinned to another version is not held
+    /// to it (its inputs may differ); the API's refusals are then recorded as on the legacy surface.
     /// </summary>
-    private static async Task<Result> RunOnV1Async(EigenpalClient client, string workflow, CancellationToken ct)
+    private static async Task<Result> RunOnV1Async(EigenpalClient client, string workflow, string? version, CancellationToken ct)
     {
         Api.V1.AutomationDetail detail;
         try
@@ -45,7 +47,8 @@ internal static class WorkflowCheck
             }
         }
 
-        return new Result(null, WorkflowInputs.FromJsonSchema(detail.InputSchema));
+        var current = version is null || string.Equals(version, detail.Version, StringComparison.Ordinal);
+        return new Result(null, current ? WorkflowInputs.FromJsonSchema(detail.InputSchema) : null);
     }
 
     private static async Task<Result> RunOnLegacyAsync(EigenpalClient client, string workflow, string? version, CancellationToken ct)

@@ -5,17 +5,39 @@ using YamlDotNet.RepresentationModel;
 namespace Eigenpal.Worker.Cli;
 
 /// <summary>
-/// The inputs a workflow declares, read from its YAML (<c>inputs:</c>, a map of name to
-/// <c>{ type, required }</c>, or a list of <c>{ name, type, required }</c>). The API does not
-/// promise that shape, so whatever cannot be read gives no inputs and no advice, never an error.
+/// The inputs a workflow declares. On the legacy surface they are read from its YAML (<c>inputs:</c>,
+/// a map of name to <c>{ type, required }</c>, or a list of <c>{ name, type, required }</c>); the API
+/// does not promise that shape, so they are advice only, and whatever cannot be read gives no inputs
+/// and no advice, never an error. On v1 they come from the automation's <c>inputSchema</c>, which the
+/// API publishes for clients to check against: then <see cref="IsSchema"/> is true and a batch is
+/// checked against them row by row (<see cref="Inputs.InputSchemaCheck"/>).
 /// </summary>
 internal sealed class WorkflowInputs
 {
-    private WorkflowInputs(IReadOnlyList<Declared> inputs) => Inputs = inputs;
+    internal WorkflowInputs(IReadOnlyList<Declared> inputs, bool isSchema = false, bool allowsUndeclared = false)
+    {
+        Inputs = inputs;
+        IsSchema = isSchema;
+        AllowsUndeclared = allowsUndeclared;
+    }
 
+    /// <summary>The declared inputs, in the order declared.</summary>
     public IReadOnlyList<Declared> Inputs { get; }
 
+    /// <summary>The names of the inputs that take a file.</summary>
     public IEnumerable<string> FileInputs => Inputs.Where(i => i.IsFile).Select(i => i.Name);
+
+    /// <summary>True when these come from a JSON Schema (v1): rules to check, not only advice.</summary>
+    public bool IsSchema { get; }
+
+    /// <summary>True when the schema lets a start send inputs it does not name (<c>additionalProperties</c> not false).</summary>
+    public bool AllowsUndeclared { get; }
+
+    /// <summary>The declared input named <paramref name="name"/>, or null.</summary>
+    public Declared? Find(string name) => Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The declared names, for messages: <c>a, b</c>, or <c>none</c>.</summary>
+    public string Names => Inputs.Count == 0 ? "none" : string.Join(", ", Inputs.Select(i => i.Name));
 
     /// <summary>The declared inputs, or null when <paramref name="yaml"/> has none this can read.</summary>
     public static WorkflowInputs? FromYaml(string? yaml)
@@ -51,38 +73,8 @@ internal sealed class WorkflowInputs
         }
     }
 
-    /// <summary>
-    /// The inputs a v1 automation's <c>inputSchema</c> declares (a JSON Schema object: <c>properties</c>
-    /// and <c>required</c>). A property is a file when its schema says so in any of the usual ways
-    /// (<c>format: binary</c>, <c>contentMediaType</c>, a type or <c>x-eigenpal-file</c> naming a file);
-    /// a schema this cannot read gives no inputs and no advice.
-    /// </summary>
-    public static WorkflowInputs? FromJsonSchema(JsonElement? schema)
-    {
-        if (schema is not { ValueKind: JsonValueKind.Object } root
-            || !root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var inputs = properties.EnumerateObject().Select(p => new Declared(p.Name, IsFileSchema(p.Value))).ToList();
-        return inputs.Count == 0 ? null : new WorkflowInputs(inputs);
-    }
-
-    private static bool IsFileSchema(JsonElement property)
-    {
-        if (property.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        static bool Says(JsonElement p, string key, Func<JsonElement, bool> test) =>
-            p.TryGetProperty(key, out var value) && test(value);
-        return Says(property, "format", v => v.ValueKind == JsonValueKind.String && v.GetString() is "binary" or "file" or "byte")
-            || Says(property, "contentMediaType", _ => true)
-            || Says(property, "x-eigenpal-file", v => v.ValueKind == JsonValueKind.True)
-            || Says(property, "type", v => v.ValueKind == JsonValueKind.String && v.GetString()!.Contains("file", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The inputs a v1 automation's <c>inputSchema</c> declares; see <see cref="JsonSchemaInputs"/>.</summary>
+    public static WorkflowInputs? FromJsonSchema(JsonElement? schema) => JsonSchemaInputs.Read(schema);
 
     /// <summary>
     /// Why files sent as <paramref name="inputField"/> would be refused, or null when the workflow declares
@@ -121,5 +113,9 @@ internal sealed class WorkflowInputs
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 
     /// <summary>One declared input.</summary>
-    public sealed record Declared(string Name, bool IsFile);
+    /// <param name="Name">The input's name.</param>
+    /// <param name="IsFile">True when it takes a file.</param>
+    /// <param name="Required">True when a run without it is refused (read from a schema's <c>required</c>; false from YAML).</param>
+    /// <param name="Types">The JSON types the schema allows (<c>string</c>, <c>number</c>, …), or null when it does not say.</param>
+    public sealed record Declared(string Name, bool IsFile, bool Required = false, IReadOnlyList<string>? Types = null);
 }

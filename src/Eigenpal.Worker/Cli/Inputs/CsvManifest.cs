@@ -77,7 +77,7 @@ internal static class CsvManifest
             {
                 texts[column] = cell.Trim();
             }
-            else if (ScalarValue.TryParse(cell, out var value, out var error))
+            else if (ScalarValue.TryParse(cell, template.TypesOf(column[ManifestColumns.InputPrefix.Length..]), out var value, out var error))
             {
                 inputs[column[ManifestColumns.InputPrefix.Length..]] = value;
             }

@@ -7,7 +7,18 @@ internal static class FileItem
 {
     public static async Task<InputItem> ReadAsync(string path, string sourceName, SubmissionTemplate template, CancellationToken ct)
     {
-        var (file, problem) = await FileLoader.LoadAsync(path, template.FileInput, sourceName, null, template.MaxFileSize, ct);
+        // The command refuses a batch of files with no input to send them as before it reads any.
+        var fileInput = template.FileInput ?? throw new InvalidOperationException("no file input was chosen for the files");
+
+        // The schema first: a row it refuses is not worth reading from disk.
+        var input = template.NewInput();
+        var schemaProblems = template.Check(sourceName, InputSchemaCheck.Describe(input, [(fileInput, fileInput)], _ => "--input"));
+        if (schemaProblems.Count > 0)
+        {
+            return new InputItem(null, schemaProblems);
+        }
+
+        var (file, problem) = await FileLoader.LoadAsync(path, fileInput, sourceName, null, template.MaxFileSize, ct);
         if (file is null)
         {
             return InputItem.Rejected(problem ?? new InputProblem(sourceName, null, "cannot read the file"));
@@ -17,7 +28,7 @@ internal static class FileItem
         {
             Workflow = template.Workflow,
             Version = template.Version,
-            Input = template.NewInput(),
+            Input = input,
             Files = [file],
             SourceName = sourceName,
         });

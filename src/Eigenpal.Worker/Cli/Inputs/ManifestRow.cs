@@ -32,6 +32,8 @@ internal static class ManifestRow
         }
 
         var files = new List<SubmissionFile>();
+        var fileColumns = new List<(string Name, string Field)>();
+        var fileUnplaced = false;
         foreach (var (column, path) in texts)
         {
             var inputName = column == ManifestColumns.File ? template.FileInput
@@ -39,8 +41,16 @@ internal static class ManifestRow
                 : null;
             if (inputName is null)
             {
+                if (column == ManifestColumns.File && template.Schema is { } schema)
+                {
+                    fileUnplaced = true;
+                    problems.Add(new InputProblem(where, column, FileInputChoice.NoField(template.Workflow, schema, manifest: true)));
+                }
+
                 continue;
             }
+
+            fileColumns.Add((inputName, column));
 
             var (file, problem) = await FileLoader.LoadAsync(Path.Combine(baseDirectory, path), inputName, where, column, template.MaxFileSize, ct);
             if (problem is not null)
@@ -63,6 +73,10 @@ internal static class ManifestRow
         {
             problems.Add(new InputProblem(where, clash.InputName, "the input is given both as a file and as a value"));
         }
+
+        // Checked on the columns, not the files read, so a missing file is not also a missing input.
+        problems.AddRange(template.Check(where, InputSchemaCheck.Describe(
+            input, fileColumns, name => inputs.ContainsKey(name) ? ManifestColumns.InputPrefix + name : "--input"), fileUnplaced));
 
         if (problems.Count == 0 && files.Count == 0 && inputs.Count == 0)
         {
