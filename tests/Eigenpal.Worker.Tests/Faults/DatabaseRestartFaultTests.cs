@@ -20,7 +20,8 @@ public sealed class DatabaseRestartFaultTests(PostgresServer postgres, ITestOutp
         Skip.IfNot(postgres.CanRestart, "needs the local PostgreSQL started by scripts/test.sh (a Testcontainers server changes port on restart)");
         var profile = FaultSuiteProfile.Current;
         await using var run = await FaultScenario.StartAsync(postgres, $"pg-restarts-3-workers-{surface}", profile, FileEchoFaultTests.IssueFaults(),
-            new ModeOptions { FileEcho = FileEchoMode.Full, ReserializeScalars = true }, surface: surface);
+            new ModeOptions { FileEcho = FileEchoMode.Full, ReserializeScalars = true, UndeclaredInputs = Eigenpal.Simulator.V1.Modes.UndeclaredInputsMode.Accepted },
+            surface: surface);
 
         for (var w = 0; w < 3; w++)
         {

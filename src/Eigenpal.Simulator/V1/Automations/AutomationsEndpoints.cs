@@ -39,9 +39,11 @@ internal static class AutomationsEndpoints
             SimulatorJson.Options);
     }
 
-    public static IResult Get(HttpContext context, string id, WorkflowCatalog catalog) =>
+    public static IResult Get(HttpContext context, string id, WorkflowCatalog catalog, Eigenpal.Simulator.Modes.ModeState modes) =>
         Find(catalog, id) is { } workflow
-            ? TypedResults.Json(Summary(workflow) with { InputSchema = InputSchema.For(workflow) }, SimulatorJson.Options)
+            ? TypedResults.Json(
+                Summary(workflow) with { InputSchema = InputSchema.For(workflow, modes.Current.UndeclaredInputs == Modes.UndeclaredInputsMode.Accepted) },
+                SimulatorJson.Options)
             : NotFound(context, id);
 
     public static IResult Versions(HttpContext context, string id, WorkflowCatalog catalog)

@@ -15,7 +15,7 @@ internal static class InputSchema
 {
     public const string FileMarker = "x-eigenpal-file";
 
-    public static JsonElement For(WorkflowDefinition workflow)
+    public static JsonElement For(WorkflowDefinition workflow, bool acceptsUndeclared = false)
     {
         var properties = new JsonObject();
         foreach (var input in workflow.Inputs)
@@ -30,7 +30,7 @@ internal static class InputSchema
             ["type"] = "object",
             ["properties"] = properties,
             ["required"] = new JsonArray([.. workflow.Inputs.Where(i => i.Required).Select(i => (JsonNode?)JsonValue.Create(i.Name))]),
-            ["additionalProperties"] = false,
+            ["additionalProperties"] = acceptsUndeclared,
         };
         return JsonSerializer.SerializeToElement(schema);
     }

@@ -51,6 +51,9 @@ public sealed partial class ModeOptions
     /// <summary>How long a negotiated storage URL (<see cref="UploadTransportMode.PresignedPut"/>) accepts its PUT, in seconds.</summary>
     public int UploadUrlLifetimeSeconds { get; set; } = DefaultUploadUrlLifetimeSeconds;
 
+    /// <summary>Whether a v1 start may carry inputs the workflow does not declare (refused by default, as its <c>inputSchema</c> says).</summary>
+    public UndeclaredInputsMode UndeclaredInputs { get; set; } = UndeclaredInputsMode.Rejected;
+
     /// <summary>The body of a 202 answer to a start or rerun whose <c>wait_for_completion</c> ran out.</summary>
     public WaitTimeoutBodyMode WaitTimeoutBody { get; set; } = WaitTimeoutBodyMode.Run;
 }

@@ -7,17 +7,20 @@ namespace Eigenpal.Simulator.V1.Runs;
 /// <summary>
 /// Checks a v1 start against the workflow's declared inputs, the same rules its
 /// <c>inputSchema</c> states: required inputs present, files where files are declared, strings
-/// where strings are, and no undeclared input (the schema says <c>additionalProperties: false</c>).
+/// where strings are, and no undeclared input (the schema says <c>additionalProperties: false</c>)
+/// unless <see cref="Modes.UndeclaredInputsMode.Accepted"/>.
 /// The first problem wins, on the field the caller used.
 /// </summary>
 internal static class RunInputValidator
 {
-    public static IResult? Validate(HttpContext context, WorkflowDefinition workflow, FileReferenceResolver.Resolved resolved)
+    public static IResult? Validate(HttpContext context, WorkflowDefinition workflow, FileReferenceResolver.Resolved resolved, Modes.UndeclaredInputsMode undeclaredInputs)
     {
         var input = resolved.Input;
         string Field(string name) => resolved.Fields.GetValueOrDefault(name) ?? $"body.input.{name}";
 
-        var undeclared = resolved.Fields.Keys.FirstOrDefault(name => workflow.Inputs.All(i => i.Name != name));
+        var undeclared = undeclaredInputs == Modes.UndeclaredInputsMode.Accepted
+            ? null
+            : resolved.Fields.Keys.FirstOrDefault(name => workflow.Inputs.All(i => i.Name != name));
         if (undeclared is not null)
         {
             return ApiErrors.Validation(context, Field(undeclared), $"'{undeclared}' is not an input of '{workflow.Name}' ({Declared(workflow)}).");

@@ -66,7 +66,7 @@ internal static class RunStartEndpoint
             return resolveError!;
         }
 
-        if (RunInputValidator.Validate(context, workflow, resolved) is { } invalid)
+        if (RunInputValidator.Validate(context, workflow, resolved, modes.Current.UndeclaredInputs) is { } invalid)
         {
             return invalid;
         }
