@@ -138,6 +138,23 @@ public sealed class WebhookTests
         await EventsAsync(receiver, id, 6);
     }
 
+    [Fact]
+    public async Task A_run_cancelled_while_queued_reports_created_then_cancelled()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await StartAsync(receiver, o =>
+            o.Workflows["classify-text"] = new WorkflowBehaviourOptions { Duration = DurationOptions.Fixed(600_000), FailureRate = 0 });
+        using var api = new V1Api(host);
+        var id = await api.StartTextAsync("cancel me");
+        await api.PostAsync($"runs/{id}/cancel");
+        var events = await EventsAsync(receiver, id, 2);
+        Assert.Equal("created", events[0].Event["data"]!["run"]!["status"]!.GetValue<string>());
+        Assert.Equal("cancelled", events[1].Event["data"]!["currentStatus"]!.GetValue<string>());
+        Assert.Equal("created", events[1].Event["data"]!["previousStatus"]!.GetValue<string>());
+        await Task.Delay(200);
+        Assert.Equal(2, receiver.Deliveries.Count(d => d.RunId == id));
+    }
+
     [Theory]
     [InlineData("not a url", Secret)]
     [InlineData("http://127.0.0.1:9/hooks", null)]
