@@ -16,11 +16,11 @@ namespace Eigenpal.Simulator.Admin;
 /// <param name="LookAlikesCreated">Executions the simulator created as another client (<see cref="Options.ModeOptions.LookAlikeRate"/>).</param>
 /// <param name="RerunsCreated">Runs created by <c>POST /v1/runs/{id}/rerun</c>; also counted in <paramref name="ExecutionsCreated"/> and, having the input of their source, in <paramref name="DuplicateInputExecutions"/>.</param>
 /// <param name="UploadSessionsCreated">Upload sessions made by <c>POST /v1/files/uploads</c> (a repeated idempotency key that returns an existing session makes none), including those whose response was lost.</param>
+/// <param name="FilesCreated">Files created through the v1 files routes (multipart upload or completed storage upload); a repeat that returns an existing file is not counted.</param>
 /// <param name="WebhookEvents">Webhook events produced while webhooks are on (one <c>run.created</c> and one <c>run.status_changed</c> per status stored).</param>
 /// <param name="WebhookAttempts">Webhook POSTs made, retries and repeats included.</param>
 /// <param name="WebhookDelivered">Webhook POSTs answered 2xx (a repeated event counts twice).</param>
 /// <param name="WebhookLost">Webhook events never answered 2xx: dropped by the loss mode, refused with a 4xx, or given up after every attempt.</param>
-/// <param name="FilesCreated">Files created through the v1 files routes (multipart upload or completed storage upload); a repeat that returns an existing file is not counted.</param>
 public sealed record CountersSnapshot(
     IReadOnlyDictionary<string, long> Requests,
     long ExecutionsCreated,
