@@ -45,6 +45,23 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
             return new ReconcileOutcome(new ReconcileVerdict.Wait($"reading the candidates' metadata failed: {ex.Message}", Incomplete: true), reconciling, sinceRequestOver, listing.Calls);
         }
 
+        if (surface is V1Surface v1 && echoes.Unnamed is { Count: > 0 } && self.RerunOf is null
+            && await ReconciliationStore.KnownV1RunAsync(connection, ct) is { } known)
+        {
+            try
+            {
+                // Where the service echoes metadata, a run without ours was started by someone else.
+                if (await v1.EchoesMetadataAsync(known.RemoteId, known.AttemptId, ct))
+                {
+                    echoes = echoes.WithUnnamedAsOthers();
+                }
+            }
+            catch (EigenpalException ex) when (V1Mapping.IsTransient(ex) || ex is EigenpalNotFoundException)
+            {
+                // Not learnt this time: the unnamed runs are weighed by their input echo.
+            }
+        }
+
         var others = await ReconciliationStore.OverlappingUnresolvedAsync(
             connection, workflow, self.Window, attemptId, settings.UnmeasuredClockSkew, client.RequestTimeout, ct);
         // Measured before the listing: what it reads must all have been read after the settle time.

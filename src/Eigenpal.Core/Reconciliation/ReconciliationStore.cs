@@ -102,6 +102,21 @@ internal static class ReconciliationStore
         return claimed;
     }
 
+    /// <summary>
+    /// The latest run this worker started on v1 and knows from the start's own answer (not a rerun, never
+    /// reconciled, so surely the run of that attempt), with the attempt: to learn whether the service echoes metadata.
+    /// </summary>
+    public static async Task<(string RemoteId, Guid AttemptId)?> KnownV1RunAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT remote_id, id FROM eigenpal.executions
+            WHERE surface = 'v1' AND remote_id IS NOT NULL AND rerun_of IS NULL AND reconcile_since IS NULL
+            ORDER BY sent_at DESC LIMIT 1
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetGuid(1)) : null;
+    }
+
     /// <summary>Counts a reconciliation pass that could not decide; returns the failures so far.</summary>
     public static async Task<int> CountFailedPassAsync(NpgsqlConnection connection, Guid attemptId, CancellationToken ct)
     {

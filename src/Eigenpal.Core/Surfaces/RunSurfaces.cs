@@ -33,5 +33,5 @@ public sealed class RunSurfaces(
     /// <summary>The v1 surface under the prefix the service answered on (or the configured one before a probe).</summary>
     internal V1Surface V1 => _v1 ??= new V1Surface(
         selection.Choice is { } choice && choice.V1Prefix != client.V1Prefix ? client.WithV1Prefix(choice.V1Prefix) : client,
-        options.Value, selection.Automations, time, logger);
+        options.Value, selection, time, logger);
 }

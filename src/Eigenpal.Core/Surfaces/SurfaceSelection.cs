@@ -17,6 +17,9 @@ public sealed partial class SurfaceSelection(IOptions<ApiSurfaceOptions> options
 
     internal ConcurrentDictionary<string, AutomationRef> Automations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the v1 service was seen to echo start metadata (null: not asked yet in this process).</summary>
+    internal bool? MetadataEchoed { get; set; }
+
     /// <summary>The choice, once made.</summary>
     public SurfaceChoice? Choice => _choice;
 

@@ -19,15 +19,17 @@ internal sealed class V1Surface : IRunSurface
     private const int EchoConcurrency = 4;
 
     private readonly EigenpalClient _client;
+    private readonly SurfaceSelection _selection;
     private readonly AutomationDirectory _automations;
     private readonly V1WindowLister _lister;
     private readonly FileReferencePlacement _placement;
     private readonly string? _rerunVersion;
 
-    public V1Surface(EigenpalClient client, ApiSurfaceOptions options, ConcurrentDictionary<string, AutomationRef> automations, TimeProvider time, ILogger logger)
+    public V1Surface(EigenpalClient client, ApiSurfaceOptions options, SurfaceSelection selection, TimeProvider time, ILogger logger)
     {
         _client = client;
-        _automations = new AutomationDirectory(client.Automations, automations);
+        _selection = selection;
+        _automations = new AutomationDirectory(client.Automations, selection.Automations);
         _lister = new V1WindowLister(client.Runs, time, logger);
         _placement = string.Equals(options.FileReferences, "files", StringComparison.OrdinalIgnoreCase) ? FileReferencePlacement.FilesMap : FileReferencePlacement.Input;
         // "latest" is the service's default and is left out, as the SDK does.
@@ -146,6 +148,7 @@ internal sealed class V1Surface : IRunSurface
         var read = new ExecutionSummary[candidates.Count];
         var named = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
         var retryOf = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var unnamed = new ConcurrentBag<string>();
         var unread = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), new ParallelOptions { MaxDegreeOfParallelism = EchoConcurrency, CancellationToken = ct },
             async (i, token) =>
@@ -157,6 +160,10 @@ internal sealed class V1Surface : IRunSurface
                     if (RunMetadata.AttemptNamedBy(run.Input?.Metadata) is { } attemptId)
                     {
                         named[candidate.Id] = attemptId;
+                    }
+                    else
+                    {
+                        unnamed.Add(candidate.Id);
                     }
 
                     if (run.Execution.Retry?.PreviousRunId is { Length: > 0 } previous)
@@ -172,7 +179,25 @@ internal sealed class V1Surface : IRunSurface
                     unread.Add($"{candidate.Id} ({ex.Message})");
                 }
             });
-        return new RunEchoes(read, named, unread.IsEmpty ? null : "could not read the metadata of " + string.Join(", ", unread.Order(StringComparer.Ordinal)), retryOf);
+        return new RunEchoes(read, named, unread.IsEmpty ? null : "could not read the metadata of " + string.Join(", ", unread.Order(StringComparer.Ordinal)), retryOf, [.. unnamed]);
+    }
+
+    /// <summary>
+    /// Whether this service echoes start metadata, asked once per process of a run this worker started
+    /// (<paramref name="knownRunId"/>, whose start carried <paramref name="knownAttemptId"/>): if its metadata
+    /// names that attempt, a run without our metadata cannot be one of our starts.
+    /// </summary>
+    public async Task<bool> EchoesMetadataAsync(string knownRunId, Guid knownAttemptId, CancellationToken ct)
+    {
+        if (_selection.MetadataEchoed is { } known)
+        {
+            return known;
+        }
+
+        var run = await _client.Runs.GetAsync(knownRunId, RunExpand.Input, ct);
+        var echoed = RunMetadata.AttemptNamedBy(run.Input?.Metadata) == knownAttemptId;
+        _selection.MetadataEchoed = echoed;
+        return echoed;
     }
 
     private static StartedRun Started(RunStarted started) => started.Run is { } body

@@ -12,7 +12,7 @@ public sealed class ModeAdminTests(FastSimulatorFixture fixture) : IClassFixture
 {
     // The v1 surface's modes, covered by V1/V1ModeValidationTests.
     private static readonly string[] V1ModeKeys =
-        ["fileReferences", "metadataEcho", "rerunChain", "sourceFilter", "surfaces", "uploadIdempotency", "uploadTransport", "uploadUrlLifetimeSeconds", "v1MaxPageSize", "v1Prefix", "v1ShortPageRate", "waitTimeoutBody",
+        ["fileReferences", "metadataEcho", "rerunChain", "sourceFilter", "surfaces", "undeclaredInputs", "uploadIdempotency", "uploadTransport", "uploadUrlLifetimeSeconds", "v1MaxPageSize", "v1Prefix", "v1ShortPageRate", "waitTimeoutBody",
             "webhookDelayMs", "webhookLossRate", "webhookReorderRate", "webhookRepeatRate"];
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

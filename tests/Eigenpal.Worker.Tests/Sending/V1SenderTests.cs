@@ -61,6 +61,27 @@ public sealed class V1SenderTests(PostgresServer postgres) : SenderTestBase(post
         Assert.Equal(1L, await AttemptCountAsync(id));
     }
 
+    [Fact]
+    public async Task Once_the_service_is_seen_to_echo_metadata_another_clients_identical_run_is_never_adopted_for_a_start_that_never_arrived()
+    {
+        var harness = Harness(OnV1);
+        var sender = harness.NewSender();
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(await RecordInvoiceAsync(1), CancellationToken.None));
+        var id = await RecordInvoiceAsync(2);
+        var twin = await StartTwinAsync(harness, id);
+        Faults(new FaultOptions { HangRate = 1, Endpoints = ["runs.start"] });
+
+        Assert.Equal(SendOutcome.AwaitingReconciliation, await sender.SendAsync(id, CancellationToken.None));
+        Faults(new FaultOptions());
+        Assert.Equal(SendOutcome.Deferred, await UntilDecidedAsync(() => sender.SendAsync(id, CancellationToken.None), "the hung start to be decided"));
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(id, CancellationToken.None));
+
+        // The twin (same bytes, same values, no metadata) was the only run in the window; the legacy rules would have adopted it.
+        Assert.Equal("not-created", await AttemptAsync<string>(id, "status", attempt: 1));
+        Assert.NotEqual(twin, await AttemptAsync<string>(id, "remote_id", attempt: 2));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE remote_id = '" + twin + "'"));
+    }
+
     /// <summary>Starts, as another client would (no metadata), a run with the submission's own file and values; returns its id.</summary>
     private async Task<string> StartTwinAsync(SenderHarness harness, Guid submission)
     {
