@@ -95,34 +95,12 @@ public sealed partial class WindowLister(EigenpalClient client, TimeProvider tim
     private async Task<(PagedList<ExecutionSummary>? Page, int Calls)> PageAsync(string workflow, ReconcileWindow range, int offset, CancellationToken ct)
     {
         var query = new ExecutionListQuery { From = range.From, To = range.To, Limit = PageSize, Offset = offset };
-        var delay = RetryDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return (await client.Workflows.Executions.ListAsync(workflow, query, ct), attempt + 1);
-            }
-            catch (Exception ex) when (IsTransient(ex) && attempt < MaxPageRetries)
-            {
-                LogPageRetry(logger, workflow, offset, ex.Message);
-                if (ex is not EigenpalRateLimitException)
-                {
-                    // A 429 already paused the fleet; the next call waits for it. Anything else backs off here.
-                    await Task.Delay(delay, time, ct);
-                    delay *= 2;
-                }
-            }
-            catch (Exception ex) when (IsTransient(ex))
-            {
-                LogPageGaveUp(logger, workflow, offset, ex.Message);
-                return (null, attempt + 1);
-            }
-        }
+        return await new PageRetry(MaxPageRetries, RetryDelay, time).GetAsync(
+            () => client.Workflows.Executions.ListAsync(workflow, query, ct),
+            error => LogPageRetry(logger, workflow, offset, error),
+            error => LogPageGaveUp(logger, workflow, offset, error),
+            ct);
     }
-
-    private static bool IsTransient(Exception ex) =>
-        ex is EigenpalRateLimitException or EigenpalServerException or EigenpalTransportException or EigenpalNotSentException or HttpRequestException
-        || (ex is EigenpalException { StatusCode: 0 or 408 });
 
     private enum RangeOutcome
     {

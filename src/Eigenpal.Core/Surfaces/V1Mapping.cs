@@ -32,9 +32,7 @@ internal static class V1Mapping
         },
         response.WasStatus);
 
-    public static bool IsTransient(Exception ex) =>
-        ex is EigenpalRateLimitException or EigenpalServerException or EigenpalTransportException or EigenpalNotSentException or HttpRequestException
-        || (ex is EigenpalException { StatusCode: 0 or 408 });
+    public static bool IsTransient(Exception ex) => Reconciliation.PageRetry.IsTransient(ex);
 
     /// <summary>
     /// The structured failure of <c>debug.observability</c> (untyped on v1): its category and whether it

@@ -72,28 +72,11 @@ internal sealed partial class V1WindowLister(RunsClient runs, TimeProvider time,
             Limit = PageSize,
             Cursor = cursor,
         };
-        var delay = RetryDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return (await runs.ListAsync(query, ct), attempt + 1);
-            }
-            catch (Exception ex) when (V1Mapping.IsTransient(ex) && attempt < MaxPageRetries)
-            {
-                LogPageRetry(logger, automation.Slug, ex.Message);
-                if (ex is not EigenpalRateLimitException)
-                {
-                    await Task.Delay(delay, time, ct);
-                    delay *= 2;
-                }
-            }
-            catch (Exception ex) when (V1Mapping.IsTransient(ex))
-            {
-                LogPageGaveUp(logger, automation.Slug, ex.Message);
-                return (null, attempt + 1);
-            }
-        }
+        return await new PageRetry(MaxPageRetries, RetryDelay, time).GetAsync(
+            () => runs.ListAsync(query, ct),
+            error => LogPageRetry(logger, automation.Slug, error),
+            error => LogPageGaveUp(logger, automation.Slug, error),
+            ct);
     }
 
     [LoggerMessage(EventId = 233, EventName = "ReconcileRunsListRetry", Level = LogLevel.Debug,
