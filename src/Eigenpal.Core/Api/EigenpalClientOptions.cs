@@ -19,8 +19,11 @@ public sealed class EigenpalClientOptions
     /// <summary>The environment variable read when <see cref="BaseUrl"/> is not set.</summary>
     public const string BaseUrlVariable = "EIGENPAL_BASE_URL";
 
+    // The official SDKs' default since 0.11.0 (the cloud host serves /v1 there); the legacy workflows
+    // surface of SDK 0.6.9 lived on app.eigenpal.com, which a legacy user sets explicitly.
+
     /// <summary>The base URL used when neither <see cref="BaseUrl"/> nor <c>EIGENPAL_BASE_URL</c> is set.</summary>
-    public const string DefaultBaseUrl = "https://app.eigenpal.com";
+    public const string DefaultBaseUrl = "https://api.eigenpal.com";
 
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer …</c>. Falls back to <c>EIGENPAL_API_KEY</c>; when
@@ -29,7 +32,7 @@ public sealed class EigenpalClientOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The root of the instance, without <c>/api</c> (e.g. <c>https://app.eigenpal.com</c>). A path prefix is
+    /// The root of the instance, without <c>/api</c> (e.g. <c>https://api.eigenpal.com</c>, or an instance such as <c>https://studio.eigenpal.com</c>). A path prefix is
     /// kept. Falls back to <c>EIGENPAL_BASE_URL</c>, then <see cref="DefaultBaseUrl"/>; empty counts as unset.
     /// </summary>
     public string? BaseUrl { get; set; }

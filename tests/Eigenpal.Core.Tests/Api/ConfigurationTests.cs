@@ -35,7 +35,7 @@ public sealed class ConfigurationTests
         Assert.Equal("https://eu.example/prefix", explicitValues.BaseUrl.AbsoluteUri.TrimEnd('/'));
 
         var defaults = ClientSettings.Resolve(new EigenpalClientOptions { ApiKey = "k" }, Env());
-        Assert.Equal(new Uri("https://app.eigenpal.com"), defaults.BaseUrl);
+        Assert.Equal(new Uri("https://api.eigenpal.com"), defaults.BaseUrl);
     }
 
     [Theory]
