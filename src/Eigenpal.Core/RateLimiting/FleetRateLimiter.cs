@@ -33,11 +33,14 @@ public sealed partial class FleetRateLimiter(
         }
     }
 
+    // How many times a pause that could not be written is written again (100 ms, doubling, within the pause).
+    private const int MaxPauseWrites = 4;
+
     /// <summary>
     /// Makes every worker hold its calls until <paramref name="retryAfter"/> has elapsed. This
     /// process holds at once; the others as soon as the pause is committed (their next call reads
-    /// it). A database that cannot be written is logged, not thrown: the answer that carried the
-    /// 429 must still reach its caller.
+    /// it). A database that cannot be written is tried again a few times within the pause, then
+    /// logged, not thrown: the answer that carried the 429 must still reach its caller.
     /// </summary>
     public async Task PauseAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
@@ -48,27 +51,46 @@ public sealed partial class FleetRateLimiter(
         {
         }
 
-        try
+        // A write that fails (PostgreSQL restarting under us) is tried again while the pause lasts:
+        // until it is committed, the other workers cannot know of it.
+        var delay = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; ; attempt++)
         {
-            // After the pause, calls go out one interval apart rather than as a burst: a whole burst
-            // released at once into an API that just said 429 draws the next 429.
-            await using var command = dataSource.CreateCommand("""
-                UPDATE eigenpal.api_rate_limit
-                SET paused_until = GREATEST(paused_until, now() + @pause),
-                    tat = GREATEST(tat, now() + @pause + @interval * @burst)
-                WHERE name = @name
-                """);
-            command.Parameters.AddWithValue("pause", pause);
-            command.Parameters.AddWithValue("interval", TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond));
-            command.Parameters.AddWithValue("burst", options.Value.Burst);
-            command.Parameters.AddWithValue("name", LimitName);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            LogPaused(logger, pause.TotalSeconds);
+            try
+            {
+                await SharePauseAsync(pause, cancellationToken);
+                LogPaused(logger, pause.TotalSeconds);
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                if (attempt >= MaxPauseWrites || time.GetUtcNow().UtcTicks + delay.Ticks >= until)
+                {
+                    LogPauseNotShared(logger, pause.TotalSeconds, ex.Message);
+                    return;
+                }
+
+                await Task.Delay(delay, time, cancellationToken);
+                delay *= 2;
+            }
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            LogPauseNotShared(logger, pause.TotalSeconds, ex.Message);
-        }
+    }
+
+    private async Task SharePauseAsync(TimeSpan pause, CancellationToken cancellationToken)
+    {
+        // After the pause, calls go out one interval apart rather than as a burst: a whole burst
+        // released at once into an API that just said 429 draws the next 429.
+        await using var command = dataSource.CreateCommand("""
+            UPDATE eigenpal.api_rate_limit
+            SET paused_until = GREATEST(paused_until, now() + @pause),
+                tat = GREATEST(tat, now() + @pause + @interval * @burst)
+            WHERE name = @name
+            """);
+        command.Parameters.AddWithValue("pause", pause);
+        command.Parameters.AddWithValue("interval", TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond));
+        command.Parameters.AddWithValue("burst", options.Value.Burst);
+        command.Parameters.AddWithValue("name", LimitName);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private TimeSpan LocalPauseRemaining()
