@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Eigenpal.Worker.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Eigenpal.Worker.Tests.Webhooks;
 
@@ -9,7 +10,7 @@ namespace Eigenpal.Worker.Tests.Webhooks;
 /// at once, and nothing else. The event's own statuses are never recorded: only the poll is.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class WebhookHintTests(PostgresServer postgres)
+public sealed class WebhookHintTests(PostgresServer postgres, ITestOutputHelper output)
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
 
@@ -30,6 +31,7 @@ public sealed class WebhookHintTests(PostgresServer postgres)
         await Eventually.WaitAsync(() => worker.PollCountAsync(hinted), polls => polls > 0, Prompt, "the hinted run to be polled",
             async () => worker.Scenario.WorkerOutputTail());
         var lag = DateTimeOffset.UtcNow - started;
+        output.WriteLine($"event answered → run polled: {lag.TotalMilliseconds:0} ms (test probes every 200 ms)");
         Assert.True(lag < TimeSpan.FromSeconds(5), $"polled {lag.TotalSeconds:0.0} s after the event; the schedule says a minute");
 
         var status = await worker.Scenario.Database.ScalarAsync<string>($"SELECT status FROM eigenpal.executions WHERE remote_id = '{hinted}'");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Eigenpal.Worker.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Eigenpal.Worker.Tests.Webhooks;
 
@@ -9,7 +10,7 @@ namespace Eigenpal.Worker.Tests.Webhooks;
 /// here reaches a real worker over HTTP; the tracking tables are compared before and after.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class WebhookRefusalTests(PostgresServer postgres)
+public sealed class WebhookRefusalTests(PostgresServer postgres, ITestOutputHelper output)
 {
     [Fact]
     public async Task Forged_stale_altered_and_malformed_deliveries_are_refused_and_change_nothing()
@@ -62,7 +63,9 @@ public sealed class WebhookRefusalTests(PostgresServer postgres)
     public async Task A_replayed_event_id_is_acknowledged_and_changes_nothing()
     {
         await using var worker = await WebhookWorker.StartAsync(postgres);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var runs = await worker.SendInvoicesAsync(2, "replay");
+        output.WriteLine($"worker up and runs sent after {clock.ElapsedMilliseconds} ms");
         var eventId = SignedDelivery.NewEventId();
         var body = SignedDelivery.Envelope("run.status_changed", runs[0], "pending", "running", eventId: eventId);
         using (var first = await worker.DeliverAsync(body, eventId))
@@ -71,6 +74,7 @@ public sealed class WebhookRefusalTests(PostgresServer postgres)
         }
 
         await Eventually.WaitAsync(() => worker.PollCountAsync(runs[0]), polls => polls > 0, TimeSpan.FromSeconds(10), "the first delivery's poll");
+        output.WriteLine($"first delivery polled after {clock.ElapsedMilliseconds} ms");
         var before = await worker.SnapshotAsync();
 
         // The same event again, freshly timestamped and signed, as a redelivery is.
