@@ -62,15 +62,27 @@ internal sealed class WebhookVerifier
                 FormattableString.Invariant($"{TimestampHeader} is {age.TotalSeconds:0} s from now, beyond the tolerance of {_tolerance.TotalSeconds:0} s"));
         }
 
-        try
+        // The header may list several space-separated signatures (Standard Webhooks allows it for key
+        // rotation); StandardWebhooks 1.1.2 compares only the first, so each is offered to it alone.
+        var signatures = headers[SignatureHeader].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var reason = "";
+        foreach (var signature in signatures)
         {
-            _webhook.Verify(body, headers);
-            return WebhookVerdict.Accept(id);
+            try
+            {
+                _webhook.Verify(body, new HeaderDictionary
+                {
+                    [IdHeader] = id, [TimestampHeader] = timestamp, [SignatureHeader] = signature,
+                });
+                return WebhookVerdict.Accept(id);
+            }
+            catch (WebhookVerificationException ex)
+            {
+                // The library's messages name the check that failed ("No matching signature found"), never the key.
+                reason = ex.Message;
+            }
         }
-        catch (WebhookVerificationException ex)
-        {
-            // The library's messages name the check that failed ("No matching signature found"), never the key.
-            return WebhookVerdict.Unauthorized("signature not valid: " + ex.Message);
-        }
+
+        return WebhookVerdict.Unauthorized("signature not valid: " + reason);
     }
 }
