@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Eigenpal.Simulator.Options;
 using Eigenpal.Worker.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -46,7 +47,7 @@ public sealed class WebhookHintTests(PostgresServer postgres, ITestOutputHelper 
     public async Task Repeated_and_out_of_order_events_are_harmless_and_the_run_ends_as_polled()
     {
         // Runs of 4 s, polled a minute after their send unless an event says otherwise.
-        await using var worker = await WebhookWorker.StartAsync(postgres, TimeSpan.FromSeconds(4));
+        await using var worker = await WebhookWorker.StartAsync(postgres, DurationOptions.Fixed(4000));
         var run = (await worker.SendInvoicesAsync(1, "order"))[0];
 
         // Out of order and twice each, at once: the terminal event first, then older ones.

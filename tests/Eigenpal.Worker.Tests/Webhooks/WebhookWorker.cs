@@ -16,8 +16,11 @@ public sealed class WebhookWorker : IAsyncDisposable
         Scenario = scenario;
         BaseUrl = baseUrl;
         Secret = secret;
-        Endpoint = new Uri(baseUrl, "/webhooks/eigenpal");
+        Endpoint = new Uri(baseUrl, EndpointPath);
     }
+
+    /// <summary>The worker's default webhook path.</summary>
+    public const string EndpointPath = "/webhooks/eigenpal";
 
     public WorkerScenario Scenario { get; }
 
@@ -29,21 +32,33 @@ public sealed class WebhookWorker : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>Runs last <paramref name="runDuration"/> (default: ten minutes, so they stay in flight).</summary>
+    /// <summary>
+    /// Runs last <paramref name="durations"/> (default: ten minutes, so they stay in flight). With
+    /// <paramref name="webhooks"/> off the worker serves no endpoint (polling alone). <paramref name="simulator"/>
+    /// may point the simulator's own deliveries at the endpoint (it is given the endpoint and the secret).
+    /// </summary>
     public static async Task<WebhookWorker> StartAsync(
-        PostgresServer postgres, TimeSpan? runDuration = null, Action<WorkerScenario>? configure = null)
+        PostgresServer postgres, DurationOptions? durations = null, Action<WorkerScenario>? configure = null,
+        bool webhooks = true, Action<SimulatorOptions, Uri, string>? simulator = null)
     {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var secret = SignedDelivery.NewSecret();
         var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        {
             o.Workflows["extract-invoice"] = new WorkflowBehaviourOptions
             {
-                Duration = DurationOptions.Fixed((int)(runDuration ?? TimeSpan.FromMinutes(10)).TotalMilliseconds), FailureRate = 0, RejectionRate = 0,
-            }, surface: "v1");
-        var secret = SignedDelivery.NewSecret();
-        scenario.Settings["Eigenpal__Webhooks__Secret"] = secret;
+                Duration = durations ?? DurationOptions.Fixed((int)TimeSpan.FromMinutes(10).TotalMilliseconds), FailureRate = 0, RejectionRate = 0,
+            };
+            simulator?.Invoke(o, new Uri(url, EndpointPath), secret);
+        }, surface: "v1");
+        if (webhooks)
+        {
+            scenario.Settings["Eigenpal__Webhooks__Secret"] = secret;
+        }
+
         scenario.Settings["Eigenpal__Polling__MinInterval"] = "00:01:00";
         scenario.Settings["Eigenpal__Polling__MaxInterval"] = "00:02:00";
         configure?.Invoke(scenario);
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var worker = new WebhookWorker(scenario, url, secret);
         scenario.StartWorker(url);
         await Eventually.WaitAsync(worker.HealthyAsync, healthy => healthy, TimeSpan.FromSeconds(30), "the worker's HTTP server to answer",
