@@ -17,6 +17,10 @@ namespace Eigenpal.Simulator.Admin;
 /// <param name="RerunsCreated">Runs created by <c>POST /v1/runs/{id}/rerun</c>; also counted in <paramref name="ExecutionsCreated"/> and, having the input of their source, in <paramref name="DuplicateInputExecutions"/>.</param>
 /// <param name="UploadSessionsCreated">Upload sessions made by <c>POST /v1/files/uploads</c> (a repeated idempotency key that returns an existing session makes none), including those whose response was lost.</param>
 /// <param name="FilesCreated">Files created through the v1 files routes (multipart upload or completed storage upload); a repeat that returns an existing file is not counted.</param>
+/// <param name="WebhookEvents">Webhook events produced while webhooks are on (one <c>run.created</c> and one <c>run.status_changed</c> per status stored).</param>
+/// <param name="WebhookAttempts">Webhook POSTs made, retries and repeats included.</param>
+/// <param name="WebhookDelivered">Webhook POSTs answered 2xx (a repeated event counts twice).</param>
+/// <param name="WebhookLost">Webhook events never answered 2xx: dropped by the loss mode, refused with a 4xx, or given up after every attempt.</param>
 public sealed record CountersSnapshot(
     IReadOnlyDictionary<string, long> Requests,
     long ExecutionsCreated,
@@ -31,7 +35,11 @@ public sealed record CountersSnapshot(
     long LookAlikesCreated,
     long RerunsCreated = 0,
     long UploadSessionsCreated = 0,
-    long FilesCreated = 0)
+    long FilesCreated = 0,
+    long WebhookEvents = 0,
+    long WebhookAttempts = 0,
+    long WebhookDelivered = 0,
+    long WebhookLost = 0)
 {
     /// <summary>Requests received by one endpoint, 0 when none.</summary>
     public long RequestsTo(string endpointName) => Requests.GetValueOrDefault(endpointName);

@@ -4,8 +4,7 @@ using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
 using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
-using Eigenpal.Simulator.V1.Files;
-using Eigenpal.Simulator.V1.Runs;
+using Eigenpal.Simulator.V1;
 
 namespace Eigenpal.Simulator.Admin;
 
@@ -16,8 +15,7 @@ internal sealed class SimulatorControl(
     FaultState faults,
     ModeState modes,
     LookAlikeMaker lookAlikes,
-    RunRecords runRecords,
-    FileStore files,
+    V1State v1,
     ILogger<SimulatorControl> logger)
 {
     public CountersSnapshot Counters() => counters.Snapshot(store.Count);
@@ -57,8 +55,7 @@ internal sealed class SimulatorControl(
     {
         lookAlikes.CancelPending();
         store.Clear();
-        runRecords.Clear();
-        files.Clear();
+        v1.Reset();
         counters.Reset();
         Log.Reset(logger);
     }

@@ -18,6 +18,10 @@ internal sealed class SimulatorCounters
     private long rerunsCreated;
     private long uploadSessionsCreated;
     private long filesCreated;
+    private long webhookEvents;
+    private long webhookAttempts;
+    private long webhookDelivered;
+    private long webhookLost;
 
     public void Request(string endpointName)
     {
@@ -49,6 +53,14 @@ internal sealed class SimulatorCounters
 
     /// <summary>A v1 file was created.</summary>
     public void FileCreated() => Interlocked.Increment(ref filesCreated);
+
+    public void WebhookEvent() => Interlocked.Increment(ref webhookEvents);
+
+    public void WebhookAttempt() => Interlocked.Increment(ref webhookAttempts);
+
+    public void WebhookDelivered() => Interlocked.Increment(ref webhookDelivered);
+
+    public void WebhookLost() => Interlocked.Increment(ref webhookLost);
 
     public void Unauthorized() => Interlocked.Increment(ref unauthorized);
 
@@ -85,7 +97,11 @@ internal sealed class SimulatorCounters
             Interlocked.Read(ref lookAlikesCreated),
             Interlocked.Read(ref rerunsCreated),
             Interlocked.Read(ref uploadSessionsCreated),
-            Interlocked.Read(ref filesCreated));
+            Interlocked.Read(ref filesCreated),
+            Interlocked.Read(ref webhookEvents),
+            Interlocked.Read(ref webhookAttempts),
+            Interlocked.Read(ref webhookDelivered),
+            Interlocked.Read(ref webhookLost));
     }
 
     public void Reset()
@@ -107,6 +123,10 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref rerunsCreated, 0);
         Interlocked.Exchange(ref uploadSessionsCreated, 0);
         Interlocked.Exchange(ref filesCreated, 0);
+        Interlocked.Exchange(ref webhookEvents, 0);
+        Interlocked.Exchange(ref webhookAttempts, 0);
+        Interlocked.Exchange(ref webhookDelivered, 0);
+        Interlocked.Exchange(ref webhookLost, 0);
     }
 
     private static int IndexOf(string endpointName)

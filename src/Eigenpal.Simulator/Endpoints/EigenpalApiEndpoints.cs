@@ -8,7 +8,8 @@ public static class EigenpalApiEndpoints
 {
     /// <summary>
     /// Maps the seven workflow endpoints. Every request is counted, then authenticated, then
-    /// exposed to the faults in force. Unknown paths under <c>/api/v1</c> get a 404 envelope.
+    /// exposed to the faults in force. Unknown paths under <c>/api/v1</c> get a 404 envelope, and so do
+    /// these routes while <see cref="Options.ModeOptions.Surfaces"/> serves the v1 surface only.
     /// </summary>
     public static RouteGroupBuilder MapEigenpalApi(this IEndpointRouteBuilder app)
     {

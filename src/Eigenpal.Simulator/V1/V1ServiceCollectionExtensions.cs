@@ -1,5 +1,6 @@
 using Eigenpal.Simulator.V1.Files;
 using Eigenpal.Simulator.V1.Runs;
+using Eigenpal.Simulator.V1.Webhooks;
 
 namespace Eigenpal.Simulator.V1;
 
@@ -12,6 +13,10 @@ internal static class V1ServiceCollectionExtensions
         services.AddSingleton<FileStore>();
         services.AddSingleton<RunMapper>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<WebhookDeliverer>();
+        services.AddSingleton<RunEventWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunEventWatcher>());
+        services.AddSingleton<V1State>();
         return services;
     }
 }

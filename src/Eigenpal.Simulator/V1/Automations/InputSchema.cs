@@ -21,7 +21,7 @@ internal static class InputSchema
         foreach (var input in workflow.Inputs)
         {
             properties[input.Name] = input.Kind == WorkflowInputKind.File
-                ? new JsonObject { ["type"] = "string", ["format"] = "binary", [FileMarker] = true, ["description"] = "A file: a 'files.<name>' part or {\"$fileId\": …}." }
+                ? new JsonObject { ["type"] = "string", ["format"] = "binary", [FileMarker] = true }
                 : new JsonObject { ["type"] = "string" };
         }
 

@@ -53,4 +53,19 @@ public sealed partial class ModeOptions
 
     /// <summary>The body of a 202 answer to a start or rerun whose <c>wait_for_completion</c> ran out.</summary>
     public WaitTimeoutBodyMode WaitTimeoutBody { get; set; } = WaitTimeoutBodyMode.Run;
+
+    /// <summary>How long each webhook event waits before its first delivery attempt, in milliseconds (0 = at once).</summary>
+    public int WebhookDelayMs { get; set; }
+
+    /// <summary>Fraction (0..1) of webhook events delivered a second time (same id and body, new timestamp and signature), as a redelivery would.</summary>
+    public double WebhookRepeatRate { get; set; }
+
+    /// <summary>
+    /// Fraction (0..1) of webhook events held back until the run's next event has gone out (or one
+    /// second passes), so that the two arrive out of order.
+    /// </summary>
+    public double WebhookReorderRate { get; set; }
+
+    /// <summary>Fraction (0..1) of webhook events never delivered at all.</summary>
+    public double WebhookLossRate { get; set; }
 }

@@ -22,6 +22,14 @@ internal static class V1ModeValidator
         }
 
         SimulatorOptionsValidator.CheckFraction($"{path}:V1ShortPageRate", modes.V1ShortPageRate, errors);
+        if (modes.WebhookDelayMs < 0)
+        {
+            errors.Add($"{path}:WebhookDelayMs must not be negative.");
+        }
+
+        SimulatorOptionsValidator.CheckFraction($"{path}:WebhookRepeatRate", modes.WebhookRepeatRate, errors);
+        SimulatorOptionsValidator.CheckFraction($"{path}:WebhookReorderRate", modes.WebhookReorderRate, errors);
+        SimulatorOptionsValidator.CheckFraction($"{path}:WebhookLossRate", modes.WebhookLossRate, errors);
         if (modes.UploadUrlLifetimeSeconds < 1)
         {
             errors.Add($"{path}:UploadUrlLifetimeSeconds must be at least 1.");
