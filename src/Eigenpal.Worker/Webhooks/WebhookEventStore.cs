@@ -10,8 +10,8 @@ internal sealed class WebhookEventStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Records <paramref name="eventId"/> once. The first time, a run this store still polls
-    /// (<c>next_poll_at IS NOT NULL</c>) becomes due now (never later than it already was); no state,
-    /// status or result is written. A repeated id changes nothing.
+    /// (<c>next_poll_at IS NOT NULL</c>) is hinted (<c>hint_due_at = now()</c>), which the poller claims
+    /// first; no state, status, result or schedule is written. A repeated id changes nothing.
     /// </summary>
     public async Task<WebhookReceipt> RecordAsync(string eventId, RunEvent runEvent, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ internal sealed class WebhookEventStore(NpgsqlDataSource dataSource)
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id),
             hinted AS (
-                UPDATE eigenpal.executions SET next_poll_at = LEAST(next_poll_at, now())
+                UPDATE eigenpal.executions SET hint_due_at = now()
                 WHERE remote_id = @run_id AND next_poll_at IS NOT NULL AND EXISTS (SELECT 1 FROM seen)
                 RETURNING id)
             SELECT EXISTS (SELECT 1 FROM seen), EXISTS (SELECT 1 FROM hinted)
@@ -36,11 +36,19 @@ internal sealed class WebhookEventStore(NpgsqlDataSource dataSource)
             : WebhookReceipt.UntrackedRun;
     }
 
-    /// <summary>Forgets event ids received longer than <paramref name="retention"/> ago (database clock).</summary>
+    /// <summary>
+    /// Forgets event ids received longer than <paramref name="retention"/> ago (database clock), and
+    /// hints left on runs that ended before a poll claimed them (they would never be claimed).
+    /// </summary>
     public async Task<int> PurgeAsync(TimeSpan retention, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM eigenpal.webhook_events WHERE received_at < now() - @retention");
-        command.Parameters.AddWithValue("retention", retention);
-        return await command.ExecuteNonQueryAsync(ct);
+        await using var batch = dataSource.CreateBatch();
+        var events = new NpgsqlBatchCommand("DELETE FROM eigenpal.webhook_events WHERE received_at < now() - @retention");
+        events.Parameters.AddWithValue("retention", retention);
+        batch.BatchCommands.Add(events);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "UPDATE eigenpal.executions SET hint_due_at = NULL WHERE hint_due_at IS NOT NULL AND next_poll_at IS NULL"));
+        await batch.ExecuteNonQueryAsync(ct);
+        return events.RecordsAffected;
     }
 }

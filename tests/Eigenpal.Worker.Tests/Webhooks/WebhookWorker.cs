@@ -89,7 +89,8 @@ public sealed class WebhookWorker : IAsyncDisposable
 
     /// <summary>Everything a delivery could change, in one comparable text.</summary>
     public async Task<string> SnapshotAsync() => string.Join("\n", await Scenario.Database.ColumnAsync<string>(
-        "SELECT remote_id || ' ' || status || ' ' || coalesce(next_poll_at::text, '-') || ' ' || poll_count FROM eigenpal.executions ORDER BY remote_id")) +
+        "SELECT remote_id || ' ' || status || ' ' || coalesce(next_poll_at::text, '-') || ' ' || coalesce(hint_due_at::text, '-') || ' ' || poll_count " +
+        "FROM eigenpal.executions ORDER BY remote_id")) +
         $"\nstatus changes {await Scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.status_changes")}" +
         $"\nsubmissions {await Scenario.Database.DescribeAsync()}";
 
