@@ -154,6 +154,12 @@ public sealed class FileUploadTests
         Assert.Equal("2026-03-01T12:01:00.000Z", session["expiresAt"]!.GetValue<string>());
         clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.Forbidden, (await V1Api.PutToStorageAsync(session, Hello)).StatusCode);
+
+        // The same key then gets a fresh session that still promises the same file.
+        var (_, renewed) = await api.PostAsync("files/uploads", Negotiation("late"));
+        Assert.NotEqual(session["uploadId"]!.GetValue<string>(), renewed["uploadId"]!.GetValue<string>());
+        Assert.Equal(session["fileId"]!.GetValue<string>(), renewed["fileId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await V1Api.PutToStorageAsync(renewed, Hello)).StatusCode);
     }
 
     [Theory]

@@ -28,19 +28,27 @@ internal sealed class FileStore
 
     /// <summary>
     /// The live session negotiated earlier under <paramref name="key"/>, or a new one from
-    /// <paramref name="create"/> (then <c>Created</c> is true). An aborted session frees its key.
+    /// <paramref name="create"/> (then <c>Created</c> is true). An aborted session frees its key; an
+    /// expired one that never became a file is replaced by a new session promising the same file id
+    /// (passed to <paramref name="create"/>; null means a new id).
     /// </summary>
-    public (UploadSession Session, bool Created) GetOrCreateSession(string? key, Func<UploadSession> create)
+    public (UploadSession Session, bool Created) GetOrCreateSession(string? key, DateTimeOffset now, Func<string?, UploadSession> create)
     {
         var current = Volatile.Read(ref state);
         lock (current.KeyGate)
         {
+            string? fileId = null;
             if (key is not null && current.SessionsByKey.TryGetValue(key, out var existing) && !existing.Aborted)
             {
-                return (existing, false);
+                if (existing.File is not null || now <= existing.ExpiresAt)
+                {
+                    return (existing, false);
+                }
+
+                fileId = existing.FileId;
             }
 
-            var session = create();
+            var session = create(fileId);
             current.Sessions[session.Id] = session;
             if (key is not null)
             {

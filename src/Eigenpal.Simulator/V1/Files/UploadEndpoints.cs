@@ -58,10 +58,10 @@ internal static class UploadEndpoints
         var modes = modeState.Current;
         var now = time.GetUtcNow();
         var indexKey = modes.UploadIdempotency == UploadIdempotencyMode.NewFile ? null : key;
-        var (session, created) = files.GetOrCreateSession(indexKey, () => new UploadSession
+        var (session, created) = files.GetOrCreateSession(indexKey, now, fileId => new UploadSession
         {
             Id = FileStore.NewId("fup_"),
-            FileId = FileStore.NewId("file_"),
+            FileId = fileId ?? FileStore.NewId("file_"),
             IdempotencyKey = key,
             FileName = fileName,
             ContentType = contentType,

@@ -42,31 +42,32 @@ internal static class RunsListEndpoint
         var now = time.GetUtcNow();
         var newestFirst = cursor?.NewestFirst ?? modes.ListOrder == ListOrderMode.NewestFirst;
         var visibleFrom = now - TimeSpan.FromMilliseconds(modes.ListVisibilityDelayMs);
-        var matches = new List<Execution>();
+        var page = cursor?.Page + 1 ?? 1;
+        var size = PageSize(filter.Limit, modes.V1ShortPageRate, cursor?.AfterEmpty ?? false, options.Value.Seed, page, cursor?.CreatedTicks ?? 0);
+
+        // One more than the page holds is kept, to learn whether anything is left after it.
+        var selector = new RunPageSelector(size + 1, newestFirst);
         foreach (var workflow in filter.MatchesNothing ? [] : Sources(catalog, filter.Source, modes.SourceFilter))
         {
-            foreach (var e in store.ForWorkflow(workflow.Id).Span)
+            // Stored in creation order: walked in list order, the heap fills with the runs it keeps and
+            // later ones are turned away at a glance.
+            var runs = store.ForWorkflow(workflow.Id).Span;
+            for (var n = 0; n < runs.Length; n++)
             {
-                if ((modes.ListVisibilityDelayMs == 0 || e.CreatedAt <= visibleFrom)
-                    && (cursor is not { } c || c.Follows(e.CreatedAt.UtcTicks, e.Id))
+                var e = runs[newestFirst ? runs.Length - 1 - n : n];
+                // Cheapest test first: on later pages most runs lie before the cursor.
+                if ((cursor is not { } c || c.Follows(e.CreatedAt.UtcTicks, e.Id))
+                    && (modes.ListVisibilityDelayMs == 0 || e.CreatedAt <= visibleFrom)
                     && filter.Matches(e, now))
                 {
-                    matches.Add(e);
+                    selector.Offer(e);
                 }
             }
         }
 
-        matches.Sort((a, b) =>
-        {
-            var byTime = a.CreatedAt.UtcTicks != b.CreatedAt.UtcTicks ? a.CreatedAt.UtcTicks.CompareTo(b.CreatedAt.UtcTicks) : string.CompareOrdinal(a.Id, b.Id);
-            return newestFirst ? -byTime : byTime;
-        });
-
-        var page = cursor?.Page + 1 ?? 1;
-        var size = PageSize(filter.Limit, modes.V1ShortPageRate, cursor?.AfterEmpty ?? false, options.Value.Seed, page, cursor?.CreatedTicks ?? 0);
-        var served = matches.Take(size).ToList();
+        var served = selector.InOrder().Take(size).ToList();
         string? next = null;
-        if (matches.Count > served.Count)
+        if (selector.Matches > served.Count)
         {
             next = served.Count > 0
                 ? new RunCursor(fingerprint, newestFirst, served[^1].CreatedAt.UtcTicks, served[^1].Id, false, page).Encode()

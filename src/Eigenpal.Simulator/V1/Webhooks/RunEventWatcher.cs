@@ -82,6 +82,16 @@ internal sealed class RunEventWatcher(
     // True once the run's terminal status has gone out.
     private bool Emit(Tracked run, DateTimeOffset now)
     {
+        // Nothing new before the run's next planned step or its end (a cancel can bring the end
+        // forward): most runs are passed over at a glance, so thousands in flight stay cheap.
+        var steps = run.Execution.Plan.Steps;
+        var nextPlanned = run.Emitted < steps.Count ? steps[run.Emitted].At : DateTimeOffset.MaxValue;
+        var endsAt = run.Execution.EndsAt;
+        if (now < (endsAt < nextPlanned ? endsAt : nextPlanned))
+        {
+            return false;
+        }
+
         var reached = RunTransitions.Reached(run.Execution, now);
         for (var i = run.Emitted; i < reached.Count; i++)
         {
