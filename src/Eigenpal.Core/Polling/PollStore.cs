@@ -120,20 +120,24 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     /// Two cycles can poll one execution at once (a webhook hint claims a run being polled, or a
     /// cycle outlives its lease). Each records only over the status it saw, so the one that commits
     /// second writes nothing, and its observation, possibly the newer one, would wait for the
-    /// schedule. So every observed execution whose status now differs from what this cycle observed,
-    /// and that is still polled, is hinted (<c>hint_due_at</c>) to be looked at again at once. The
-    /// row locks order the two cycles, so the second always sees the first's status here.
+    /// schedule. So every observed execution whose status another cycle changed meanwhile (it is
+    /// neither what this cycle saw when it claimed nor what it observed), and that is still polled,
+    /// is hinted (<c>hint_due_at</c>) to be looked at again at once. The row locks order the two
+    /// cycles, so the second always sees the first's status here. A change refused for any other
+    /// reason leaves the status as seen, so it is not hinted: no poll loop can come of it.
     /// </summary>
     private static async Task LookAgainWhereOvertakenAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PolledExecution> polled, CancellationToken ct)
     {
         var ids = new List<Guid>();
+        var seen = new List<string>();
         var statuses = new List<string>();
         foreach (var (execution, observation, _, _) in polled)
         {
             if (observation is not null)
             {
                 ids.Add(execution.Id);
+                seen.Add(execution.Status);
                 statuses.Add(AttemptStates.From(observation.Status).Name());
             }
         }
@@ -145,10 +149,11 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
 
         await using var command = new NpgsqlCommand("""
             UPDATE eigenpal.executions e SET hint_due_at = now()
-            FROM unnest(@ids, @statuses) AS o(id, status)
-            WHERE e.id = o.id AND e.status <> o.status AND e.next_poll_at IS NOT NULL
+            FROM unnest(@ids, @seen, @statuses) AS o(id, seen, status)
+            WHERE e.id = o.id AND e.status <> o.status AND e.status <> o.seen AND e.next_poll_at IS NOT NULL
             """, connection, transaction);
         command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("seen", seen.ToArray());
         command.Parameters.AddWithValue("statuses", statuses.ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
