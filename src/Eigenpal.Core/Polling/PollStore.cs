@@ -11,20 +11,31 @@ namespace Eigenpal.Polling;
 internal sealed class PollStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due executions for this worker. Rows locked by
-    /// another worker are skipped, and claimed rows get a lease (their next poll time moves
-    /// forward), so other workers leave them alone until this one records them or dies.
+    /// Claims up to <paramref name="limit"/> due executions for this worker: first those a webhook
+    /// hinted at (<c>hint_due_at</c>), then those whose schedule says so. Rows locked by another
+    /// worker are skipped, and claimed rows get a lease (their next poll time moves forward) and
+    /// lose their hint, so other workers leave them alone until this one records them or dies.
+    /// A hint is a column of its own so that no poll's reschedule overwrites it: one that arrives
+    /// while its run is being polled is claimed again at once, even while the row is leased, since
+    /// the poll under way may have looked before the change the event announces.
     /// </summary>
     public async Task<IReadOnlyList<DueExecution>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH due AS (
+            WITH hinted AS (
+                SELECT id FROM eigenpal.executions
+                WHERE hint_due_at <= now() AND next_poll_at IS NOT NULL
+                ORDER BY hint_due_at
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED),
+            scheduled AS (
                 SELECT id FROM eigenpal.executions
                 WHERE next_poll_at <= now()
                 ORDER BY next_poll_at
-                LIMIT @limit
-                FOR UPDATE SKIP LOCKED)
-            UPDATE eigenpal.executions e SET next_poll_at = now() + @lease
+                LIMIT (SELECT @limit - count(*) FROM hinted)
+                FOR UPDATE SKIP LOCKED),
+            due AS (SELECT id FROM hinted UNION SELECT id FROM scheduled)
+            UPDATE eigenpal.executions e SET next_poll_at = now() + @lease, hint_due_at = NULL
             FROM due WHERE e.id = due.id
             RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures, e.surface
             """);
@@ -98,10 +109,53 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         batch.Transaction = transaction;
         await batch.ExecuteNonQueryAsync(ct);
+        await LookAgainWhereOvertakenAsync(connection, transaction, polled, ct);
         var notFound = polled.Where(p => p.Failure is { NotFound: true }).Select(p => p.Execution).ToList();
         var vanished = notFound.Count == 0 ? [] : await EndVanishedAsync(connection, transaction, notFound, notFoundTimeout, observer, ct);
         await transaction.CommitAsync(ct);
         return new RecordedPolls(changed + vanished.Count, vanished);
+    }
+
+    /// <summary>
+    /// Two cycles can poll one execution at once (a webhook hint claims a run being polled, or a
+    /// cycle outlives its lease). Each records only over the status it saw, so the one that commits
+    /// second writes nothing, and its observation, possibly the newer one, would wait for the
+    /// schedule. So every observed execution whose status another cycle changed meanwhile (it is
+    /// neither what this cycle saw when it claimed nor what it observed), and that is still polled,
+    /// is hinted (<c>hint_due_at</c>) to be looked at again at once. The row locks order the two
+    /// cycles, so the second always sees the first's status here. A change refused for any other
+    /// reason leaves the status as seen, so it is not hinted: no poll loop can come of it.
+    /// </summary>
+    private static async Task LookAgainWhereOvertakenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PolledExecution> polled, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        var seen = new List<string>();
+        var statuses = new List<string>();
+        foreach (var (execution, observation, _, _) in polled)
+        {
+            if (observation is not null)
+            {
+                ids.Add(execution.Id);
+                seen.Add(execution.Status);
+                statuses.Add(AttemptStates.From(observation.Status).Name());
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand("""
+            UPDATE eigenpal.executions e SET hint_due_at = now()
+            FROM unnest(@ids, @seen, @statuses) AS o(id, seen, status)
+            WHERE e.id = o.id AND e.status <> o.status AND e.status <> o.seen AND e.next_poll_at IS NOT NULL
+            """, connection, transaction);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("seen", seen.ToArray());
+        command.Parameters.AddWithValue("statuses", statuses.ToArray());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>An execution the cycle did not ask (a 429 paused the fleet, or the job stopped): only its next poll moves.</summary>

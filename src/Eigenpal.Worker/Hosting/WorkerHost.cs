@@ -1,3 +1,4 @@
+using Eigenpal.Worker.Webhooks;
 using Hangfire;
 using Hangfire.Dashboard;
 
@@ -32,6 +33,7 @@ public static class WorkerHost
             DashboardTitle = "Eigenpal Worker",
             DisplayStorageConnectionString = false,
         });
+        app.MapEigenpalWebhooks();
         return app;
     }
 }

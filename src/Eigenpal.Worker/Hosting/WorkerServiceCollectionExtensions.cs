@@ -2,6 +2,7 @@ using Eigenpal.RateLimiting;
 using Eigenpal.Storage;
 using Eigenpal.Worker.Jobs;
 using Eigenpal.Worker.Relay;
+using Eigenpal.Worker.Webhooks;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<SubmitChunkJob>();
         services.AddTransient<PollExecutionsJob>();
         services.AddTransient<PollTickJob>();
+        services.AddEigenpalWebhooks(configuration);
         return services;
     }
 

@@ -31,10 +31,11 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Everything the process printed so far.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts a worker; its HTTP server listens on <paramref name="urls"/> (a free port by default).</summary>
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, string urls = "http://127.0.0.1:0")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "eigenpal.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, "worker", "--urls", "http://127.0.0.1:0"])
+        var info = new ProcessStartInfo("dotnet", [dll, "worker", "--urls", urls])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

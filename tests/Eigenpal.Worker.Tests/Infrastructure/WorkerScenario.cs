@@ -72,9 +72,9 @@ public sealed class WorkerScenario : IAsyncDisposable
         return scenario;
     }
 
-    public WorkerProcess StartWorker()
+    public WorkerProcess StartWorker(Uri? url = null)
     {
-        var worker = WorkerProcess.Start(Settings);
+        var worker = url is null ? WorkerProcess.Start(Settings) : WorkerProcess.Start(Settings, url.ToString().TrimEnd('/'));
         _workers.Add(worker);
         return worker;
     }
