@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Debug, "Look-alike execution {ExecutionId} created beside {OriginalId} for {WorkflowName}")]
     public static partial void LookAlikeCreated(ILogger logger, string executionId, string originalId, string workflowName);
+
+    [LoggerMessage(11, LogLevel.Information, "Webhook event {EventId} of run {RunId} not delivered: {Reason}")]
+    public static partial void WebhookLost(ILogger logger, string eventId, string runId, string reason);
 }

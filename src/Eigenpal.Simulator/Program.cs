@@ -1,6 +1,7 @@
 using Eigenpal.Simulator.Admin;
 using Eigenpal.Simulator.Endpoints;
 using Eigenpal.Simulator.Hosting;
+using Eigenpal.Simulator.V1;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,5 +15,6 @@ builder.AddSimulator();
 
 var app = builder.Build();
 app.MapEigenpalApi();
+app.MapEigenpalV1Api();
 app.MapSimulatorAdmin();
 await app.RunAsync();

@@ -2,6 +2,7 @@ using Eigenpal.Simulator.Admin;
 using Eigenpal.Simulator.Endpoints;
 using Eigenpal.Simulator.Hosting;
 using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapEigenpalApi();
+        app.MapEigenpalV1Api();
         app.MapSimulatorAdmin();
         try
         {

@@ -70,7 +70,10 @@ public sealed class FaultTests
         var started = DateTime.UtcNow;
         await Assert.ThrowsAsync<TaskCanceledException>(() => api.Http.GetAsync($"{Base}/executions/exec_any"));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
-        Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync(Base)).StatusCode);
+
+        // The unscoped route answers; asked with the default timeout, since 300 ms is too short for a loaded 2-core host.
+        using var patient = new Api(host);
+        Assert.Equal(HttpStatusCode.OK, (await patient.Http.GetAsync(Base)).StatusCode);
         Assert.Equal(1, host.GetCounters().Hung);
     }
 

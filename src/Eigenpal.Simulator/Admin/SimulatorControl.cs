@@ -4,12 +4,19 @@ using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
 using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1;
 
 namespace Eigenpal.Simulator.Admin;
 
 /// <summary>The operations behind the admin endpoints and <see cref="SimulatorHost"/>: counters, faults, modes, reset.</summary>
 internal sealed class SimulatorControl(
-    ExecutionStore store, SimulatorCounters counters, FaultState faults, ModeState modes, LookAlikeMaker lookAlikes, ILogger<SimulatorControl> logger)
+    ExecutionStore store,
+    SimulatorCounters counters,
+    FaultState faults,
+    ModeState modes,
+    LookAlikeMaker lookAlikes,
+    V1State v1,
+    ILogger<SimulatorControl> logger)
 {
     public CountersSnapshot Counters() => counters.Snapshot(store.Count);
 
@@ -48,6 +55,7 @@ internal sealed class SimulatorControl(
     {
         lookAlikes.CancelPending();
         store.Clear();
+        v1.Reset();
         counters.Reset();
         Log.Reset(logger);
     }

@@ -15,6 +15,13 @@ internal sealed class SimulatorCounters
     private long lostResponses;
     private long requestsBeforeRetryAfter;
     private long lookAlikesCreated;
+    private long rerunsCreated;
+    private long uploadSessionsCreated;
+    private long filesCreated;
+    private long webhookEvents;
+    private long webhookAttempts;
+    private long webhookDelivered;
+    private long webhookLost;
 
     public void Request(string endpointName)
     {
@@ -37,6 +44,23 @@ internal sealed class SimulatorCounters
 
     /// <summary>A run made by the simulator as another client; kept apart from the client's own counts.</summary>
     public void LookAlikeCreated() => Interlocked.Increment(ref lookAlikesCreated);
+
+    /// <summary>A rerun created a run (also counted by <see cref="ExecutionCreated"/>).</summary>
+    public void RerunCreated() => Interlocked.Increment(ref rerunsCreated);
+
+    /// <summary>An upload negotiation made a new session.</summary>
+    public void UploadSessionCreated() => Interlocked.Increment(ref uploadSessionsCreated);
+
+    /// <summary>A v1 file was created.</summary>
+    public void FileCreated() => Interlocked.Increment(ref filesCreated);
+
+    public void WebhookEvent() => Interlocked.Increment(ref webhookEvents);
+
+    public void WebhookAttempt() => Interlocked.Increment(ref webhookAttempts);
+
+    public void WebhookDelivered() => Interlocked.Increment(ref webhookDelivered);
+
+    public void WebhookLost() => Interlocked.Increment(ref webhookLost);
 
     public void Unauthorized() => Interlocked.Increment(ref unauthorized);
 
@@ -70,7 +94,14 @@ internal sealed class SimulatorCounters
             Interlocked.Read(ref lostResponses),
             executionsInMemory,
             Interlocked.Read(ref requestsBeforeRetryAfter),
-            Interlocked.Read(ref lookAlikesCreated));
+            Interlocked.Read(ref lookAlikesCreated),
+            Interlocked.Read(ref rerunsCreated),
+            Interlocked.Read(ref uploadSessionsCreated),
+            Interlocked.Read(ref filesCreated),
+            Interlocked.Read(ref webhookEvents),
+            Interlocked.Read(ref webhookAttempts),
+            Interlocked.Read(ref webhookDelivered),
+            Interlocked.Read(ref webhookLost));
     }
 
     public void Reset()
@@ -89,6 +120,13 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref lostResponses, 0);
         Interlocked.Exchange(ref requestsBeforeRetryAfter, 0);
         Interlocked.Exchange(ref lookAlikesCreated, 0);
+        Interlocked.Exchange(ref rerunsCreated, 0);
+        Interlocked.Exchange(ref uploadSessionsCreated, 0);
+        Interlocked.Exchange(ref filesCreated, 0);
+        Interlocked.Exchange(ref webhookEvents, 0);
+        Interlocked.Exchange(ref webhookAttempts, 0);
+        Interlocked.Exchange(ref webhookDelivered, 0);
+        Interlocked.Exchange(ref webhookLost, 0);
     }
 
     private static int IndexOf(string endpointName)

@@ -1,4 +1,5 @@
 using Eigenpal.Simulator.Faults;
+using Eigenpal.Simulator.V1;
 
 namespace Eigenpal.Simulator.Endpoints;
 
@@ -7,12 +8,14 @@ public static class EigenpalApiEndpoints
 {
     /// <summary>
     /// Maps the seven workflow endpoints. Every request is counted, then authenticated, then
-    /// exposed to the faults in force. Unknown paths under <c>/api/v1</c> get a 404 envelope.
+    /// exposed to the faults in force. Unknown paths under <c>/api/v1</c> get a 404 envelope, and so do
+    /// these routes while <see cref="Options.ModeOptions.Surfaces"/> serves the v1 surface only.
     /// </summary>
     public static RouteGroupBuilder MapEigenpalApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter(SurfaceGate.Legacy);
         api.AddEndpointFilter<RequestCountingFilter>();
         api.AddEndpointFilter<ApiKeyFilter>();
         api.AddEndpointFilter<FaultFilter>();

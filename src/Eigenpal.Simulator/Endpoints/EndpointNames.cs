@@ -27,7 +27,10 @@ public static class EndpointNames
     /// <summary><c>POST /api/v1/workflows/executions/{executionId}/cancel</c></summary>
     public const string CancelExecution = "cancelExecution";
 
-    /// <summary>Every endpoint name, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    /// <summary>The legacy endpoint names, in the order above.</summary>
+    public static IReadOnlyList<string> Legacy { get; } =
         [ListWorkflows, GetWorkflow, ListVersions, RunWorkflow, GetExecution, ListExecutions, CancelExecution];
+
+    /// <summary>Every endpoint name: the legacy ones above, then those of <see cref="V1.V1EndpointNames"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Legacy, .. V1.V1EndpointNames.All];
 }

@@ -12,5 +12,7 @@ internal sealed class RequestCountingFilter(SimulatorCounters counters) : IEndpo
     }
 
     public static string EndpointName(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "unknown";
+        context.GetEndpoint()?.Metadata is { } metadata
+            ? metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? metadata.GetMetadata<V1.ApiOperation>()?.Name ?? "unknown"
+            : "unknown";
 }

@@ -6,8 +6,8 @@ namespace Eigenpal.Simulator.Faults;
 
 /// <summary>
 /// Applies the faults in force to an authenticated API request, in the order a real edge would:
-/// rate limit, then hang, latency, and injected 5xx. Lost run responses are decided in the run
-/// endpoint itself, after the execution exists.
+/// rate limit, then hang, latency, and injected 5xx. Lost responses are decided in the endpoints
+/// themselves (legacy run, v1 start, rerun and upload negotiation), after what they create exists.
 /// </summary>
 internal sealed class FaultFilter(
     FaultState faults, RetryAfterWatch retryAfterWatch, SimulatorCounters counters, TimeProvider time, ILogger<FaultFilter> logger) : IEndpointFilter

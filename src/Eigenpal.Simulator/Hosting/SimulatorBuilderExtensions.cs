@@ -4,6 +4,7 @@ using Eigenpal.Simulator.Engine;
 using Eigenpal.Simulator.Faults;
 using Eigenpal.Simulator.Modes;
 using Eigenpal.Simulator.Options;
+using Eigenpal.Simulator.V1;
 using Eigenpal.Simulator.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ public static class SimulatorBuilderExtensions
         services.AddTransient<IStartupFilter, RequestIdStartupFilter>();
         services.AddTransient<IStartupFilter, DateHeaderStartupFilter>();
         services.AddHostedService<StartupBanner>();
+        services.AddSimulatorV1();
 
         // Per-request framework logs would dominate benchmark time; the simulator logs what matters itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -33,13 +33,17 @@ public sealed class FaultOptions
 
     /// <summary>
     /// Fraction (0..1) of run requests whose execution is created but whose connection is aborted
-    /// before the response is written: the crash window a client must reconcile.
+    /// before the response is written: the crash window a client must reconcile. It applies to the
+    /// legacy run route, to the v1 start and rerun (the run exists) and to the v1 upload
+    /// negotiation (the session exists), each scoped by <see cref="Endpoints"/> like any fault.
     /// </summary>
     public double LostRunResponseRate { get; set; }
 
     /// <summary>
     /// Endpoint names the faults apply to (<c>runWorkflow</c>, <c>getExecution</c>, <c>listExecutions</c>,
-    /// <c>cancelExecution</c>, <c>listWorkflows</c>, <c>getWorkflow</c>, <c>listVersions</c>); empty means all.
+    /// <c>cancelExecution</c>, <c>listWorkflows</c>, <c>getWorkflow</c>, <c>listVersions</c>, and the v1
+    /// names of <see cref="V1.V1EndpointNames"/> such as <c>runs.start</c>); empty means all. The storage
+    /// PUT (<c>storage.put</c>) is not an API route and takes no faults.
     /// </summary>
     public IList<string> Endpoints { get; set; } = [];
 

@@ -7,7 +7,7 @@ namespace Eigenpal.Simulator.Options;
 /// validated at start, and replaceable as a whole at run time with <c>PUT /_sim/modes</c> or
 /// <see cref="SimulatorHost.SetModes(ModeOptions)"/>.
 /// </summary>
-public sealed class ModeOptions
+public sealed partial class ModeOptions
 {
     /// <summary>The default and largest page of the executions list, as served before this option existed.</summary>
     public const int DefaultMaxPageSize = 100;

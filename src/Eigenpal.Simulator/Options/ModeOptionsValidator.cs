@@ -1,3 +1,5 @@
+using Eigenpal.Simulator.V1.Modes;
+
 namespace Eigenpal.Simulator.Options;
 
 /// <summary>Checks modes, both at start and when they are replaced at run time.</summary>
@@ -38,6 +40,8 @@ internal static class ModeOptionsValidator
         {
             errors.Add($"{path}:ClockOffsetSeconds must be a number of seconds between -{MaxClockOffsetSeconds} and {MaxClockOffsetSeconds}.");
         }
+
+        V1ModeValidator.Validate(path, modes, errors);
     }
 
     public static IReadOnlyList<string> Validate(ModeOptions modes)

@@ -4,7 +4,7 @@ namespace Eigenpal.Simulator.Options;
 /// Settings of the simulator, bound from the <c>Simulator</c> configuration section
 /// (appsettings.json, <c>Simulator__TimeScale=0.01</c>, <c>--Simulator:Seed=42</c>) and validated at start.
 /// </summary>
-public sealed class SimulatorOptions
+public sealed partial class SimulatorOptions
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Simulator";

@@ -1,3 +1,4 @@
+using Eigenpal.Simulator.V1.Webhooks;
 using Eigenpal.Simulator.Workflows;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
 
         FaultOptionsValidator.Validate("Simulator:Faults", options.Faults, errors);
         ModeOptionsValidator.Validate("Simulator:Modes", options.Modes, errors);
+        WebhookOptionsValidator.Validate("Simulator:Webhooks", options.Webhooks, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
