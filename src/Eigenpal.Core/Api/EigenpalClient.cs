@@ -23,6 +23,9 @@ public sealed class EigenpalClient : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly EigenpalTransport _transport;
 
+    // The storage PUT's own client, which never carries the API key (see StorageUpload).
+    private readonly HttpClient _storage;
+
     /// <summary>Creates a client that owns and disposes its own <see cref="HttpClient"/>.</summary>
     /// <param name="options">Settings; unset values fall back to the environment variables and defaults.</param>
     /// <exception cref="EigenpalConfigurationException">No API key, or a bad base URL or option.</exception>
@@ -59,18 +62,21 @@ public sealed class EigenpalClient : IDisposable
     {
     }
 
-    /// <summary>Test hook: a self-owned client whose waits (run-and-wait polling) follow <paramref name="time"/>.</summary>
-    internal EigenpalClient(EigenpalClientOptions? options, TimeProvider time, ILogger logger)
-        : this(ClientSettings.Resolve(options), time, logger)
+    /// <summary>
+    /// Test hook: a self-owned client whose waits (run-and-wait polling) follow <paramref name="time"/>, and whose
+    /// storage PUTs go through <paramref name="storage"/> instead of the process-wide storage client.
+    /// </summary>
+    internal EigenpalClient(EigenpalClientOptions? options, TimeProvider time, ILogger logger, HttpClient? storage = null)
+        : this(ClientSettings.Resolve(options), time, logger, storage)
     {
     }
 
-    private EigenpalClient(ClientSettings settings, TimeProvider time, ILogger logger)
-        : this(CreateOwnedHttpClient(settings, logger), settings, logger, time, ownsHttpClient: true)
+    private EigenpalClient(ClientSettings settings, TimeProvider time, ILogger logger, HttpClient? storage)
+        : this(CreateOwnedHttpClient(settings, logger), settings, logger, time, ownsHttpClient: true, storage: storage)
     {
     }
 
-    private EigenpalClient(HttpClient httpClient, ClientSettings settings, ILogger logger, TimeProvider time, bool ownsHttpClient, ApiClock? apiClock = null)
+    private EigenpalClient(HttpClient httpClient, ClientSettings settings, ILogger logger, TimeProvider time, bool ownsHttpClient, ApiClock? apiClock = null, HttpClient? storage = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _http = httpClient;
@@ -81,7 +87,8 @@ public sealed class EigenpalClient : IDisposable
         Clock = _transport.Clock;
         Workflows = new WorkflowsClient(_transport);
         V1Prefix = settings.V1Prefix;
-        (Runs, Files, Automations, Auth) = CreateV1(_transport, V1Prefix);
+        _storage = storage ?? StorageUpload.Shared;
+        (Runs, Files, Automations, Auth) = CreateV1(_transport, V1Prefix, _storage);
     }
 
     /// <summary>A view of <paramref name="source"/> whose v1 clients use <paramref name="v1Prefix"/>; everything else is shared.</summary>
@@ -95,7 +102,8 @@ public sealed class EigenpalClient : IDisposable
         Clock = source.Clock;
         Workflows = source.Workflows;
         V1Prefix = v1Prefix;
-        (Runs, Files, Automations, Auth) = CreateV1(_transport, v1Prefix);
+        _storage = source._storage;
+        (Runs, Files, Automations, Auth) = CreateV1(_transport, v1Prefix, _storage);
     }
 
     /// <summary>The API's clock as learnt from the <c>Date</c> header of every answer this client received.</summary>
@@ -167,10 +175,10 @@ public sealed class EigenpalClient : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
 
-    private static (RunsClient, FilesClient, AutomationsClient, AuthClient) CreateV1(EigenpalTransport transport, string prefix)
+    private static (RunsClient, FilesClient, AutomationsClient, AuthClient) CreateV1(EigenpalTransport transport, string prefix, HttpClient storage)
     {
         var paths = new V1Paths(prefix);
-        return (new RunsClient(transport, paths), new FilesClient(transport, paths, StorageUpload.Shared), new AutomationsClient(transport, paths), new AuthClient(transport, paths));
+        return (new RunsClient(transport, paths), new FilesClient(transport, paths, storage), new AutomationsClient(transport, paths), new AuthClient(transport, paths));
     }
 
     private static HttpClient CreateOwnedHttpClient(ClientSettings settings, ILogger logger)

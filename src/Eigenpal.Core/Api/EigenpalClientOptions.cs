@@ -44,7 +44,7 @@ public sealed class EigenpalClientOptions
     /// The path prefix of the v1 surface (runs, files, automations, auth check) under <see cref="BaseUrl"/>:
     /// <c>/v1</c> (the default; SDK 0.11 on <c>api.eigenpal.com</c>) or <c>/api/v1</c> (the service's published
     /// OpenAPI document, on an instance host such as <c>studio.eigenpal.com</c>). It must start with <c>/</c> and
-    /// not end with one. The legacy workflows surface always uses <c>/api/v1/workflows</c>. To try another prefix
+    /// not end with one; empty counts as unset. The legacy workflows surface always uses <c>/api/v1/workflows</c>. To try another prefix
     /// at run time (surface detection), use <see cref="EigenpalClient.WithV1Prefix"/>.
     /// </summary>
     public string V1Prefix { get; set; } = DefaultV1Prefix;

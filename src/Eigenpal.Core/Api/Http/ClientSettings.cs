@@ -9,7 +9,7 @@ internal sealed class ClientSettings
     {
         ApiKey = apiKey;
         BaseUrl = baseUrl;
-        V1Prefix = options.V1Prefix;
+        V1Prefix = EffectiveV1Prefix(options);
         Timeout = options.Timeout;
         MaxRetryAttempts = options.MaxRetryAttempts;
         RetryBaseDelay = options.RetryBaseDelay;
@@ -76,7 +76,7 @@ internal sealed class ClientSettings
             errors.Add($"The Eigenpal base URL '{rawBaseUrl}' is not an absolute http or https URL (set EigenpalClientOptions.BaseUrl or {EigenpalClientOptions.BaseUrlVariable}, e.g. {EigenpalClientOptions.DefaultBaseUrl}).");
         }
 
-        if (V1PrefixProblem(options.V1Prefix) is { } prefixProblem)
+        if (V1PrefixProblem(EffectiveV1Prefix(options)) is { } prefixProblem)
         {
             errors.Add(prefixProblem);
         }
@@ -88,6 +88,10 @@ internal sealed class ClientSettings
 
         return errors;
     }
+
+    // Empty counts as unset, as for the base URL (an empty environment variable must not break the start).
+    private static string EffectiveV1Prefix(EigenpalClientOptions options) =>
+        string.IsNullOrWhiteSpace(options.V1Prefix) ? EigenpalClientOptions.DefaultV1Prefix : options.V1Prefix.Trim();
 
     /// <summary>What is wrong with a v1 path prefix, or <see langword="null"/> when it is usable (<c>/v1</c>, <c>/api/v1</c>, …).</summary>
     public static string? V1PrefixProblem(string? prefix) =>

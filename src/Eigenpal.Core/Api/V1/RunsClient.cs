@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Eigenpal.Api.Http;
 using Eigenpal.Api.V1.Wire;
 
@@ -129,8 +130,8 @@ public sealed class RunsClient
     public Task<RunCancelResponse> CancelAsync(string runId, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(
             new ApiRequest(HttpMethod.Post, _paths.Run(runId) + "/cancel") { Idempotent = true },
-            (_, body) => (System.Text.Json.JsonSerializer.Deserialize(body, V1JsonContext.Default.CancelWire)
-                ?? throw new System.Text.Json.JsonException("The response body was JSON null.")).ToResponse(),
+            (_, body) => (JsonSerializer.Deserialize(body, V1JsonContext.Default.CancelWire)
+                ?? throw new JsonException("The response body was JSON null.")).ToResponse(),
             cancellationToken);
 
     /// <summary>

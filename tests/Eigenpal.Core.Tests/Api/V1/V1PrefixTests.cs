@@ -42,7 +42,6 @@ public sealed class V1PrefixTests
     [InlineData("v1")]
     [InlineData("/v1/")]
     [InlineData("/")]
-    [InlineData("")]
     [InlineData("/v1?x=1")]
     [InlineData("//v1")]
     public void Malformed_prefixes_are_refused_in_options_and_at_run_time(string prefix)
@@ -52,6 +51,18 @@ public sealed class V1PrefixTests
 
         using var client = new EigenpalClient(TestClients.Options("http://127.0.0.1:1"));
         Assert.Throws<ArgumentException>(() => client.WithV1Prefix(prefix));
+    }
+
+    [Fact]
+    public async Task An_empty_prefix_option_counts_as_unset_but_an_empty_run_time_prefix_is_refused()
+    {
+        await using var api = new FakeApi(FakeResponse.Json(200, V1Bodies.AuthCheck));
+        using var client = new EigenpalClient(TestClients.Options(api.BaseUrl, o => o.V1Prefix = " "));
+
+        await client.Auth.CheckAsync();
+
+        Assert.Equal("/v1/auth/check", Assert.Single(api.Requests).RawUrl);
+        Assert.Throws<ArgumentException>(() => client.WithV1Prefix(""));
     }
 
     [Fact]
