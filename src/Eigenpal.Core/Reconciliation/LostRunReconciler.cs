@@ -56,7 +56,7 @@ internal sealed class LostRunReconciler(EigenpalClient client, IOptions<SenderOp
                     echoes = echoes.WithUnnamedAsOthers();
                 }
             }
-            catch (EigenpalException ex) when (V1Mapping.IsTransient(ex) || ex is EigenpalNotFoundException)
+            catch (EigenpalException ex) when (PageRetry.IsTransient(ex) || ex is EigenpalNotFoundException)
             {
                 // Not learnt this time: the unnamed runs are weighed by their input echo.
             }

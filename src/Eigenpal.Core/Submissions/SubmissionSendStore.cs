@@ -59,38 +59,43 @@ internal static class SubmissionSendStore
             reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11));
     }
 
-    public static async Task<IReadOnlyList<SubmissionFile>> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The submission's file inputs whose bytes are stored, and the names of those whose bytes were
+    /// purged (issue 9), in one read.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SubmissionFile> Stored, IReadOnlyList<string> Purged)> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT input_name, file_name, content_type, content FROM eigenpal.submission_files WHERE submission_id = @id AND content IS NOT NULL ORDER BY input_name", connection);
+            "SELECT input_name, file_name, content_type, content FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var files = new List<SubmissionFile>();
+        var purged = new List<string>();
         while (await reader.ReadAsync(ct))
         {
-            files.Add(new SubmissionFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
+            if (reader.IsDBNull(3))
+            {
+                purged.Add(reader.GetString(0));
+            }
+            else
+            {
+                files.Add(new SubmissionFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
+            }
         }
 
-        return files;
+        return (files, purged);
     }
 
-    /// <summary>
-    /// What a submission needs to be sent again without its purged files: the names of the file inputs
-    /// whose bytes are gone, and the run of its latest attempt sent on v1, which a v1 rerun can start
-    /// again from the inputs the service stored.
-    /// </summary>
-    public static async Task<(IReadOnlyList<string> Purged, string? V1RunToRerun)> PurgedInputsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    /// <summary>The run of the submission's latest attempt sent on v1, which a v1 rerun can start again from the inputs the service stored.</summary>
+    public static async Task<string?> V1RunToRerunAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT ARRAY(SELECT input_name FROM eigenpal.submission_files WHERE submission_id = @id AND content IS NULL ORDER BY input_name),
-                   (SELECT e.remote_id FROM eigenpal.executions e
-                    WHERE e.submission_id = @id AND e.remote_id IS NOT NULL AND e.surface = 'v1'
-                    ORDER BY e.attempt DESC LIMIT 1)
+            SELECT remote_id FROM eigenpal.executions
+            WHERE submission_id = @id AND remote_id IS NOT NULL AND surface = 'v1'
+            ORDER BY attempt DESC LIMIT 1
             """, connection);
         command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetFieldValue<string[]>(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public sealed partial class SubmissionSender(
 
     private async Task<SendOutcome> SendNewAttemptAsync(NpgsqlConnection connection, SubmissionToSend submission, CancellationToken ct)
     {
-        var files = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
+        var (files, purged) = await SubmissionSendStore.LoadFilesAsync(connection, submission.Id, ct);
         IRunSurface surface;
         try
         {
@@ -89,18 +89,17 @@ public sealed partial class SubmissionSender(
         // Once a submission has run, its files' bytes may have been purged (issue 9): only a v1 rerun of
         // its earlier run, from the inputs the service stored, can then start it again.
         string? rerunOf = null;
-        if (submission.Attempt > 0 && await SubmissionSendStore.PurgedInputsAsync(connection, submission.Id, ct) is { Purged.Count: > 0 } purged)
+        if (purged.Count > 0)
         {
-            if (surface.Kind != ApiSurface.V1 || purged.V1RunToRerun is null)
+            rerunOf = surface.Kind == ApiSurface.V1 ? await SubmissionSendStore.V1RunToRerunAsync(connection, submission.Id, ct) : null;
+            if (rerunOf is null)
             {
-                var why = $"the bytes of its file input(s) {string.Join(", ", purged.Purged)} were purged from the store, so it cannot be sent again" +
+                var why = $"the bytes of its file input(s) {string.Join(", ", purged)} were purged from the store, so it cannot be sent again" +
                     (surface.Kind == ApiSurface.V1 ? " (no earlier run of it on v1 to rerun)" : " (only a v1 rerun of an earlier v1 run could)");
                 await SubmissionSendStore.EndPendingInErrorAsync(connection, submission.Id, submission.Attempt, why, ct);
                 LogRefused(logger, submission.Id, submission.Workflow, why);
                 return SendOutcome.Refused;
             }
-
-            rerunOf = purged.V1RunToRerun;
         }
 
         IReadOnlyDictionary<string, string> uploaded = new Dictionary<string, string>();

@@ -32,8 +32,6 @@ internal static class V1Mapping
         },
         response.WasStatus);
 
-    public static bool IsTransient(Exception ex) => Reconciliation.PageRetry.IsTransient(ex);
-
     /// <summary>
     /// The structured failure of <c>debug.observability</c> (untyped on v1): its category and whether it
     /// is worth retrying, when the server says; nothing is guessed when it does not.

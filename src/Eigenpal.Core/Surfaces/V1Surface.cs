@@ -173,7 +173,7 @@ internal sealed class V1Surface : IRunSurface
 
                     read[i] = candidate with { TriggerInput = run.Input?.Args };
                 }
-                catch (Exception ex) when (ex is EigenpalNotFoundException || V1Mapping.IsTransient(ex))
+                catch (Exception ex) when (ex is EigenpalNotFoundException || Reconciliation.PageRetry.IsTransient(ex))
                 {
                     read[i] = candidate;
                     unread.Add($"{candidate.Id} ({ex.Message})");
