@@ -86,6 +86,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>What the simulator has seen since it started or was last reset.</summary>
     public CountersSnapshot GetCounters() => control.Counters();
 
+    /// <summary>The last requests that arrived while a Retry-After was in force (see <c>RequestsBeforeRetryAfter</c>), to say which in a failure.</summary>
+    public IReadOnlyList<Faults.EarlyRequest> EarlyRequests() => control.EarlyRequests();
+
     /// <summary>The faults in force.</summary>
     public FaultOptions Faults => control.Faults;
 

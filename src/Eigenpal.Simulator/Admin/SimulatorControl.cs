@@ -16,9 +16,13 @@ internal sealed class SimulatorControl(
     ModeState modes,
     LookAlikeMaker lookAlikes,
     V1State v1,
+    RetryAfterWatch retryAfterWatch,
     ILogger<SimulatorControl> logger)
 {
     public CountersSnapshot Counters() => counters.Snapshot(store.Count);
+
+    /// <summary>The last requests that arrived inside a Retry-After, with their timings.</summary>
+    public IReadOnlyList<EarlyRequest> EarlyRequests() => retryAfterWatch.RecentEarly();
 
     public FaultOptions Faults => faults.Current;
 
@@ -56,6 +60,7 @@ internal sealed class SimulatorControl(
         lookAlikes.CancelPending();
         store.Clear();
         v1.Reset();
+        retryAfterWatch.Reset();
         counters.Reset();
         Log.Reset(logger);
     }

@@ -21,7 +21,7 @@ internal sealed class FaultFilter(
             return await next(context);
         }
 
-        if (retryAfterWatch.IsEarly())
+        if (retryAfterWatch.IsEarly(RequestArrival.Of(http, time.GetUtcNow()), http.Request.Method, endpoint))
         {
             counters.RequestBeforeRetryAfter();
         }

@@ -4,13 +4,17 @@ namespace Eigenpal.Simulator.Faults;
 /// Notices clients that do not honour <c>Retry-After</c>: after a 429 told callers to wait,
 /// every request that arrives before the wait is over counts as early. Requests arriving within
 /// a short grace after the 429 are not counted: they were already on the wire when it was sent.
+/// The last few early requests are kept, with their timings, so a failing test can say which.
 /// </summary>
 internal sealed class RetryAfterWatch(TimeProvider time)
 {
     /// <summary>How long after a 429 a request still counts as already in flight.</summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromMilliseconds(250);
 
+    private const int KeptEarly = 20;
+
     private readonly Lock gate = new();
+    private readonly Queue<EarlyRequest> recentEarly = new();
     private DateTimeOffset lastRateLimited = DateTimeOffset.MinValue;
     private DateTimeOffset quietUntil = DateTimeOffset.MinValue;
 
@@ -29,13 +33,32 @@ internal sealed class RetryAfterWatch(TimeProvider time)
         }
     }
 
-    /// <summary>True when a request arriving now ignores a Retry-After still in force.</summary>
-    public bool IsEarly()
+    /// <summary>True when a request that arrived at <paramref name="arrivedAt"/> ignored a Retry-After still in force.</summary>
+    public bool IsEarly(DateTimeOffset arrivedAt, string method, string endpoint)
     {
-        var now = time.GetUtcNow();
         lock (gate)
         {
-            return now < quietUntil && now - lastRateLimited > InFlightGrace;
+            if (arrivedAt >= quietUntil || arrivedAt - lastRateLimited <= InFlightGrace)
+            {
+                return false;
+            }
+
+            if (recentEarly.Count == KeptEarly)
+            {
+                recentEarly.Dequeue();
+            }
+
+            recentEarly.Enqueue(new EarlyRequest(arrivedAt, method, endpoint, arrivedAt - lastRateLimited, quietUntil - arrivedAt, time.GetUtcNow() - arrivedAt));
+            return true;
+        }
+    }
+
+    /// <summary>The last early requests seen, oldest first.</summary>
+    public IReadOnlyList<EarlyRequest> RecentEarly()
+    {
+        lock (gate)
+        {
+            return [.. recentEarly];
         }
     }
 
@@ -45,6 +68,20 @@ internal sealed class RetryAfterWatch(TimeProvider time)
         {
             lastRateLimited = DateTimeOffset.MinValue;
             quietUntil = DateTimeOffset.MinValue;
+            recentEarly.Clear();
         }
     }
+}
+
+/// <summary>A request that arrived while a Retry-After was in force.</summary>
+/// <param name="ArrivedAt">When it reached the simulator.</param>
+/// <param name="Method">Its HTTP method.</param>
+/// <param name="Endpoint">The endpoint it asked for.</param>
+/// <param name="SinceLastRateLimit">How long after the latest 429 it arrived.</param>
+/// <param name="QuietLeft">How much of the Retry-After was still to run.</param>
+/// <param name="ArrivalToFilter">How long its body and routing took before the fault filter saw it.</param>
+public sealed record EarlyRequest(DateTimeOffset ArrivedAt, string Method, string Endpoint, TimeSpan SinceLastRateLimit, TimeSpan QuietLeft, TimeSpan ArrivalToFilter)
+{
+    public override string ToString() =>
+        $"{ArrivedAt:HH:mm:ss.fff} {Method} {Endpoint}: {SinceLastRateLimit.TotalMilliseconds:0} ms after the last 429, {QuietLeft.TotalMilliseconds:0} ms before the quiet ended (filter reached {ArrivalToFilter.TotalMilliseconds:0} ms after arrival)";
 }

@@ -73,7 +73,8 @@ public sealed class FleetPauseTests(PostgresServer postgres)
         var counters = scenario.Simulator.GetCounters();
         Assert.True(counters.RateLimited > 0, "the API's limit should have answered 429s");
         Assert.True(counters.RequestsBeforeRetryAfter == 0,
-            $"{counters.RequestsBeforeRetryAfter} requests arrived while a Retry-After was in force ({counters.RateLimited} 429s)\n{scenario.WorkerOutputTail()}");
+            $"{counters.RequestsBeforeRetryAfter} requests arrived while a Retry-After was in force ({counters.RateLimited} 429s):\n"
+            + string.Join("\n", scenario.Simulator.EarlyRequests()) + $"\n{scenario.WorkerOutputTail()}");
         await RestartTests.AssertEachSubmissionRanExactlyOnceAsync(scenario);
         // All three were calling the API (each polled), so all three were held.
         Assert.All(workers, w => Assert.Contains("Polled ", w.Output, StringComparison.Ordinal));
