@@ -48,28 +48,37 @@ internal static class StateChange
         var attempt = attemptsSoFar + 1;
         var id = Guid.CreateVersion7();
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The reason the submission was pending (a run proven never created, an operator's decision, a
+        // reprocess run) becomes the reason this attempt was made; the first attempt needs none.
         await using var claim = new NpgsqlCommand($"""
-            UPDATE eigenpal.submissions
+            UPDATE eigenpal.submissions s
             SET state = '{SubmissionState.Sending.Name()}', state_reason = NULL, attempt = @attempt, updated_at = now(), relay_at = now() + @reconcile_after
-            WHERE id = @submission AND state = '{SubmissionState.Pending.Name()}' AND attempt = @attempt - 1
-            RETURNING now()
+            FROM (SELECT id, state_reason FROM eigenpal.submissions WHERE id = @submission) pending
+            WHERE s.id = pending.id AND s.state = '{SubmissionState.Pending.Name()}' AND s.attempt = @attempt - 1
+            RETURNING now(), CASE WHEN @attempt = 1 THEN 'first submission' ELSE COALESCE(pending.state_reason, 'sent again') END
             """, connection, transaction);
         claim.Parameters.AddWithValue("submission", submissionId);
         claim.Parameters.AddWithValue("attempt", attempt);
         // If this sender dies mid-send, the relay hands the submission to a reconciler after this long.
         claim.Parameters.AddWithValue("reconcile_after", reconcileAfter);
-        // timestamptz comes back as a UTC DateTime from ExecuteScalar.
-        if (await claim.ExecuteScalarAsync(ct) is not DateTime sentAtUtc)
+        DateTimeOffset sentAt;
+        string madeBecause;
+        await using (var claimed = await claim.ExecuteReaderAsync(ct))
         {
-            await transaction.RollbackAsync(ct);
-            return null;
+            if (!await claimed.ReadAsync(ct))
+            {
+                await claimed.DisposeAsync();
+                await transaction.RollbackAsync(ct);
+                return null;
+            }
+
+            sentAt = claimed.GetFieldValue<DateTimeOffset>(0);
+            madeBecause = claimed.GetString(1);
         }
 
-        var sentAt = new DateTimeOffset(sentAtUtc, TimeSpan.Zero);
-
         await using var insert = new NpgsqlCommand($"""
-            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, window_from, window_to, deadline_at, surface, rerun_of, previous_execution_id)
-            VALUES (@id, @submission, @attempt, @workflow, '{AttemptState.Sending.Name()}', @sent_at, @window_from, @window_to, @sent_at + @timeout, @surface, @rerun_of,
+            INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, status, sent_at, window_from, window_to, deadline_at, surface, rerun_of, made_because, previous_execution_id)
+            VALUES (@id, @submission, @attempt, @workflow, '{AttemptState.Sending.Name()}', @sent_at, @window_from, @window_to, @sent_at + @timeout, @surface, @rerun_of, @made_because,
                     (SELECT id FROM eigenpal.executions WHERE submission_id = @submission AND attempt = @attempt - 1))
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", id);
@@ -82,6 +91,7 @@ internal static class StateChange
         insert.Parameters.AddWithValue("timeout", timeout);
         insert.Parameters.AddWithValue("surface", surface.Name());
         insert.Parameters.Add(new NpgsqlParameter("rerun_of", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)rerunOf ?? DBNull.Value });
+        insert.Parameters.AddWithValue("made_because", madeBecause);
         await insert.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return new SendingAttempt(id, attempt, AttemptState.Sending, sentAt, surface);

@@ -54,6 +54,9 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<Eigenpal.Surfaces.ApiSurfaceOptions>().Bind(configuration.GetSection("Eigenpal"));
         services.TryAddSingleton<Eigenpal.Surfaces.SurfaceSelection>();
         services.TryAddTransient<Eigenpal.Surfaces.RunSurfaces>();
+        services.AddOptions<Eigenpal.Reprocessing.ReprocessOptions>().Bind(configuration.GetSection("Eigenpal:Reprocess")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
+        services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();
         services.TryAddSingleton<PollSchedule>();
