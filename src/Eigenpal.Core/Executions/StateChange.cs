@@ -144,6 +144,39 @@ internal static class StateChange
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// Reprocessing: each failed submission of <paramref name="reopen"/> whose latest attempt is still the
+    /// one that was judged (same attempt number, still failed) becomes pending again, to be sent no
+    /// sooner than its offset from now; its reason becomes the next attempt's <c>made_because</c>.
+    /// The guard is what makes concurrent reprocess runs safe: of two runs that judged the same
+    /// attempt, only one moves it. Returns the ids that moved.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ReopenFailedAsync(
+        NpgsqlConnection connection, IReadOnlyList<Reprocessing.Reopening> reopen, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            UPDATE eigenpal.submissions s
+            SET state = '{SubmissionState.Pending.Name()}', state_reason = r.reason,
+                not_before = now() + r.delay, relay_at = now() + r.delay,
+                send_failures = 0, last_send_failure = NULL, updated_at = now()
+            FROM unnest(@ids, @attempts, @delays, @reasons) AS r(id, attempt, delay, reason)
+            WHERE s.id = r.id AND s.attempt = r.attempt AND s.state = '{SubmissionState.Failed.Name()}'
+            RETURNING s.id
+            """, connection);
+        command.Parameters.AddWithValue("ids", reopen.Select(r => r.SubmissionId).ToArray());
+        command.Parameters.AddWithValue("attempts", reopen.Select(r => r.Attempt).ToArray());
+        command.Parameters.AddWithValue("delays", reopen.Select(r => r.Delay).ToArray());
+        command.Parameters.AddWithValue("reasons", reopen.Select(r => r.Reason).ToArray());
+        var moved = new List<Guid>(reopen.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            moved.Add(reader.GetGuid(0));
+        }
+
+        return moved;
+    }
+
     private static string Sql(AttemptChange change)
     {
         var guards = new List<string> { "e.id = @sc_attempt" };

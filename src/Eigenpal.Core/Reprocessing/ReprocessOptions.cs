@@ -37,6 +37,13 @@ public sealed class ReprocessOptions
     [Range(0.01, 100_000)]
     public double? RatePerSecond { get; set; }
 
+    /// <summary>
+    /// How many resubmissions one statement (and one commit) moves; the run's report is brought up to date
+    /// after each, so a run stopped half-way says how far it got.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MovesPerStatement { get; set; } = 500;
+
     /// <summary>Rules per workflow, by workflow name; a workflow not listed uses the defaults above.</summary>
     public Dictionary<string, WorkflowReprocessRules> Workflows { get; set; } = new(StringComparer.Ordinal);
 }

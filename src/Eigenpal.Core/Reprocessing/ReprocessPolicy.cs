@@ -44,6 +44,16 @@ public sealed class ReprocessPolicy(IOptions<ReprocessOptions> options)
     /// <summary>Why <paramref name="candidate"/> is not resubmitted now, or null when it qualifies (the cap aside).</summary>
     public SkipReason? Judge(FailedCandidate candidate, DateTimeOffset now, int? askedMaxAttempts = null)
     {
+        switch (candidate.State)
+        {
+            case SubmissionState.Rejected:
+                return SkipReason.Rejected;
+            case SubmissionState.Cancelled:
+                return SkipReason.Cancelled;
+            case SubmissionState.Error:
+                return SkipReason.Error;
+        }
+
         if (!Retryability(candidate.Workflow, candidate.Retryable, candidate.FailureCategory, candidate.Error).Retryable)
         {
             return SkipReason.NotRetryable;
@@ -88,8 +98,9 @@ public sealed class ReprocessPolicy(IOptions<ReprocessOptions> options)
 /// <summary>Whether a failure may be retried, and the rule that said so.</summary>
 public sealed record Retryability(bool Retryable, string Why);
 
-/// <summary>A submission whose latest attempt failed, as the reprocess selection reads it.</summary>
+/// <summary>A submission whose latest attempt ended without completing, as the reprocess selection reads it.</summary>
 /// <param name="SubmissionId">The submission.</param>
+/// <param name="State">Its state: failed (the only one that may qualify), rejected, cancelled or error.</param>
 /// <param name="Workflow">Its workflow.</param>
 /// <param name="Attempt">Its number of attempts so far (the failed one is the latest).</param>
 /// <param name="Retryable">The API's <c>observability.failure.retryable</c>, when it was given.</param>
@@ -100,5 +111,5 @@ public sealed record Retryability(bool Retryable, string Why);
 /// <param name="InputsMissing">Why its inputs were never stored here (imports), or null.</param>
 /// <param name="CanRerun">True when a purged submission's latest run is a v1 run that a rerun can start again from.</param>
 public sealed record FailedCandidate(
-    Guid SubmissionId, string Workflow, int Attempt, bool? Retryable, string? FailureCategory, string? Error,
+    Guid SubmissionId, SubmissionState State, string Workflow, int Attempt, bool? Retryable, string? FailureCategory, string? Error,
     DateTimeOffset FailedAt, bool FilesPurged, string? InputsMissing, bool CanRerun);

@@ -57,6 +57,7 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<Eigenpal.Reprocessing.ReprocessOptions>().Bind(configuration.GetSection("Eigenpal:Reprocess")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
         services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
+        services.TryAddTransient<Eigenpal.Reprocessing.ReprocessRunner>();
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();
         services.TryAddSingleton<PollSchedule>();

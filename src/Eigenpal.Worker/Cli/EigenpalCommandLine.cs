@@ -75,6 +75,12 @@ public static class EigenpalCommandLine
             .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
             .WithExample("results", "--batch", "march", "--out", "results.jsonl")
             .WithExample("results", "--batch", "march", "--out", "results.csv");
+        config.AddCommand<ReprocessCommand>("reprocess")
+            .WithDescription("Resubmit failed submissions whose failure is retryable (the nightly job's selection, now): each becomes its next attempt, " +
+                "sent with the same exactly-once guarantees as a first one. --dry-run shows every decision and writes nothing; --history shows past runs. " + ExitCodeHelp)
+            .WithExample("reprocess", "--since", "24h", "--dry-run")
+            .WithExample("reprocess", "--workflow", "extract-invoice", "--batch", "march", "--wait")
+            .WithExample("reprocess", "--history", "--last", "10");
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

@@ -54,6 +54,14 @@ internal sealed class ShowCommand(CliServices services) : AsyncCommand<ShowComma
         }
 
         console.Write(attempts);
+        // The chain of attempts, each with the reason it was made (a reprocess run names itself and the failure it retried).
+        var chain = new Table().Title("Why each attempt was made").AddColumns("#", "Made because");
+        foreach (var a in detail.Attempts)
+        {
+            chain.AddRow(a.Attempt.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.MadeBecause ?? "(recorded before this was kept)"));
+        }
+
+        console.Write(chain);
         var history = new Table().Title("Status history").AddColumns("Attempt", "When (UTC)", "From", "To", "Observed by", "Detail");
         foreach (var h in detail.History)
         {

@@ -1,4 +1,5 @@
 using Eigenpal.Polling;
+using Eigenpal.Reprocessing;
 using Eigenpal.Worker.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -16,7 +17,11 @@ namespace Eigenpal.Worker.Hosting;
 /// If it still cannot register after that, the host stops (the exception ends the background service).
 /// </summary>
 internal sealed partial class RecurringJobsRegistration(
-    IRecurringJobManager recurringJobs, IOptions<PollingOptions> polling, TimeProvider time, ILogger<RecurringJobsRegistration> logger) : BackgroundService
+    IRecurringJobManager recurringJobs,
+    IOptions<PollingOptions> polling,
+    IOptions<ReprocessOptions> reprocess,
+    TimeProvider time,
+    ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
     // Twice Hangfire's distributed-lock timeout: a stale lock is certainly gone by then.
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(40);
@@ -32,6 +37,7 @@ internal sealed partial class RecurringJobsRegistration(
                 // which is what makes a tick of a few seconds real.
                 recurringJobs.AddOrUpdate<PollTickJob>(
                     PollTickJob.RecurringJobId, job => job.Run(), $"*/{polling.Value.TickSeconds} * * * * *");
+                RegisterReprocessing();
                 return;
             }
             catch (Exception ex) when (ex is DistributedLockTimeoutException or PostgreSqlDistributedLockException
@@ -41,6 +47,22 @@ internal sealed partial class RecurringJobsRegistration(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
+    }
+
+    // Nightly reprocessing, on its cron in its zone (both checked at start); switched off, it is removed.
+    private void RegisterReprocessing()
+    {
+        var options = reprocess.Value;
+        if (!options.Enabled)
+        {
+            recurringJobs.RemoveIfExists(ReprocessFailedJob.RecurringJobId);
+            return;
+        }
+
+        var schedule = CronSchedule.Parse(ReprocessOptionsValidator.Section, options.Schedule, options.TimeZone);
+        recurringJobs.AddOrUpdate<ReprocessFailedJob>(
+            ReprocessFailedJob.RecurringJobId, job => job.RunAsync(null, CancellationToken.None), schedule.Cron,
+            new RecurringJobOptions { TimeZone = schedule.Zone });
     }
 
     [LoggerMessage(EventId = 610, EventName = "RecurringJobLockBusy", Level = LogLevel.Warning,

@@ -13,6 +13,7 @@ namespace Eigenpal.Submissions.Queries;
 /// <param name="RequestId">The API's request id of the refusal, when recorded.</param>
 /// <param name="CancelOutcome">What a cancel request answered, when one was made.</param>
 /// <param name="Surface">The API surface its run request was sent on: <c>legacy</c> or <c>v1</c>.</param>
+/// <param name="MadeBecause">Why the attempt was made: the first submission, a run proven never created, an operator's decision, a reprocess run, an import.</param>
 public sealed record ExecutionAttempt(
     Guid Id,
     int Attempt,
@@ -25,4 +26,5 @@ public sealed record ExecutionAttempt(
     string? FailureCategory,
     string? RequestId,
     string? CancelOutcome,
-    string Surface);
+    string Surface,
+    string? MadeBecause = null);

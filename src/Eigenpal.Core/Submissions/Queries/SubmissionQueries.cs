@@ -212,7 +212,7 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<ExecutionAttempt>> AttemptsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT id, attempt, remote_id, status, sent_at, completed_at, result::text, error, failure_category, request_id, cancel_outcome, surface
+            SELECT id, attempt, remote_id, status, sent_at, completed_at, result::text, error, failure_category, request_id, cancel_outcome, surface, made_because
             FROM eigenpal.executions WHERE submission_id = @id ORDER BY attempt
             """, connection);
         command.Parameters.AddWithValue("id", id);
@@ -224,7 +224,7 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
                 reader.GetGuid(0), reader.GetInt32(1), NullableString(reader, 2), reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
                 NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
-                reader.GetString(11)));
+                reader.GetString(11), NullableString(reader, 12)));
         }
 
         return attempts;

@@ -62,6 +62,8 @@ internal sealed class CliServices : IAsyncDisposable
 
     public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
 
+    public Eigenpal.Reprocessing.ReprocessRunner Reprocessing => Get<Eigenpal.Reprocessing.ReprocessRunner>();
+
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
 
