@@ -28,7 +28,12 @@ internal sealed class FaultFilter(
 
         if (!faults.TryPassRateLimit(out var retryAfter))
         {
-            retryAfterWatch.RateLimited(retryAfter);
+            var decidedAt = retryAfterWatch.RateLimited(retryAfter);
+            http.Response.OnCompleted(() =>
+            {
+                retryAfterWatch.Delivered(decidedAt);
+                return Task.CompletedTask;
+            });
             counters.RateLimited();
             Log.RateLimited(logger, http.TraceIdentifier, endpoint, retryAfter);
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

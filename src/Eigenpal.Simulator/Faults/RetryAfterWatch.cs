@@ -3,7 +3,9 @@ namespace Eigenpal.Simulator.Faults;
 /// <summary>
 /// Notices clients that do not honour <c>Retry-After</c>: after a 429 told callers to wait,
 /// every request that arrives before the wait is over counts as early. Requests arriving within
-/// a short grace after the 429 are not counted: they were already on the wire when it was sent.
+/// a short grace after the 429 reached the client are not counted: they were already on the wire.
+/// The grace runs from when the 429 was written out, not from when it was decided: on a loaded
+/// machine the answer may take a while to leave, and a client cannot honour what it has not read.
 /// The last few early requests are kept, with their timings, so a failing test can say which.
 /// </summary>
 internal sealed class RetryAfterWatch(TimeProvider time)
@@ -17,9 +19,10 @@ internal sealed class RetryAfterWatch(TimeProvider time)
     private readonly Queue<EarlyRequest> recentEarly = new();
     private DateTimeOffset lastRateLimited = DateTimeOffset.MinValue;
     private DateTimeOffset quietUntil = DateTimeOffset.MinValue;
+    private TimeSpan lastDeliveryLag;
 
     /// <summary>Records a 429 that asked callers to wait <paramref name="retryAfterSeconds"/>.</summary>
-    public void RateLimited(int retryAfterSeconds)
+    public DateTimeOffset RateLimited(int retryAfterSeconds)
     {
         var now = time.GetUtcNow();
         lock (gate)
@@ -29,6 +32,22 @@ internal sealed class RetryAfterWatch(TimeProvider time)
             if (until > quietUntil)
             {
                 quietUntil = until;
+            }
+        }
+
+        return now;
+    }
+
+    /// <summary>Records that a 429 decided at <paramref name="decidedAt"/> has been written out to its client.</summary>
+    public void Delivered(DateTimeOffset decidedAt)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (now > lastRateLimited)
+            {
+                lastRateLimited = now;
+                lastDeliveryLag = now - decidedAt;
             }
         }
     }
@@ -48,7 +67,7 @@ internal sealed class RetryAfterWatch(TimeProvider time)
                 recentEarly.Dequeue();
             }
 
-            recentEarly.Enqueue(new EarlyRequest(arrivedAt, method, endpoint, arrivedAt - lastRateLimited, quietUntil - arrivedAt, time.GetUtcNow() - arrivedAt));
+            recentEarly.Enqueue(new EarlyRequest(arrivedAt, method, endpoint, arrivedAt - lastRateLimited, quietUntil - arrivedAt, time.GetUtcNow() - arrivedAt, lastDeliveryLag));
             return true;
         }
     }
@@ -77,11 +96,13 @@ internal sealed class RetryAfterWatch(TimeProvider time)
 /// <param name="ArrivedAt">When it reached the simulator.</param>
 /// <param name="Method">Its HTTP method.</param>
 /// <param name="Endpoint">The endpoint it asked for.</param>
-/// <param name="SinceLastRateLimit">How long after the latest 429 it arrived.</param>
+/// <param name="SinceLastRateLimit">How long after the latest 429 was written out it arrived.</param>
 /// <param name="QuietLeft">How much of the Retry-After was still to run.</param>
 /// <param name="ArrivalToFilter">How long its body and routing took before the fault filter saw it.</param>
-public sealed record EarlyRequest(DateTimeOffset ArrivedAt, string Method, string Endpoint, TimeSpan SinceLastRateLimit, TimeSpan QuietLeft, TimeSpan ArrivalToFilter)
+/// <param name="LastDeliveryLag">How long the latest 429 took from decided to written out.</param>
+public sealed record EarlyRequest(
+    DateTimeOffset ArrivedAt, string Method, string Endpoint, TimeSpan SinceLastRateLimit, TimeSpan QuietLeft, TimeSpan ArrivalToFilter, TimeSpan LastDeliveryLag)
 {
     public override string ToString() =>
-        $"{ArrivedAt:HH:mm:ss.fff} {Method} {Endpoint}: {SinceLastRateLimit.TotalMilliseconds:0} ms after the last 429, {QuietLeft.TotalMilliseconds:0} ms before the quiet ended (filter reached {ArrivalToFilter.TotalMilliseconds:0} ms after arrival)";
+        $"{ArrivedAt:HH:mm:ss.fff} {Method} {Endpoint}: {SinceLastRateLimit.TotalMilliseconds:0} ms after the last 429, {QuietLeft.TotalMilliseconds:0} ms before the quiet ended (filter reached {ArrivalToFilter.TotalMilliseconds:0} ms after arrival; that 429 took {LastDeliveryLag.TotalMilliseconds:0} ms to be written out)";
 }
