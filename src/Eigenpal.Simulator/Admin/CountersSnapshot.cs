@@ -5,7 +5,7 @@ namespace Eigenpal.Simulator.Admin;
 /// </summary>
 /// <param name="Requests">Requests received per endpoint name (<c>runWorkflow</c>, <c>getExecution</c>, …), faulted ones included.</param>
 /// <param name="ExecutionsCreated">Executions created by the client's run requests, including those whose response was lost; look-alikes are not counted.</param>
-/// <param name="DuplicateInputExecutions">Client executions whose workflow and canonical input (values and file SHA-256s) equal an earlier client execution's.</param>
+/// <param name="DuplicateInputExecutions">Client executions whose workflow and canonical input (values and file SHA-256s) equal an earlier client execution's that had not failed by then (a run again after a failure is a retry, not a duplicate).</param>
 /// <param name="Unauthorized">Requests answered 401.</param>
 /// <param name="RateLimited">Requests answered 429.</param>
 /// <param name="ServerErrors">Injected 500/503 answers.</param>
@@ -14,7 +14,7 @@ namespace Eigenpal.Simulator.Admin;
 /// <param name="ExecutionsInMemory">Executions currently held, look-alikes included.</param>
 /// <param name="RequestsBeforeRetryAfter">Requests that arrived while a Retry-After sent earlier was still in force (ignoring ones already in flight).</param>
 /// <param name="LookAlikesCreated">Executions the simulator created as another client (<see cref="Options.ModeOptions.LookAlikeRate"/>).</param>
-/// <param name="RerunsCreated">Runs created by <c>POST /v1/runs/{id}/rerun</c>; also counted in <paramref name="ExecutionsCreated"/> and, having the input of their source, in <paramref name="DuplicateInputExecutions"/>.</param>
+/// <param name="RerunsCreated">Runs created by <c>POST /v1/runs/{id}/rerun</c>; also counted in <paramref name="ExecutionsCreated"/> and, having the input of their source, in <paramref name="DuplicateInputExecutions"/> unless that source had failed.</param>
 /// <param name="UploadSessionsCreated">Upload sessions made by <c>POST /v1/files/uploads</c> (a repeated idempotency key that returns an existing session makes none), including those whose response was lost.</param>
 /// <param name="FilesCreated">Files created through the v1 files routes (multipart upload or completed storage upload); a repeat that returns an existing file is not counted.</param>
 /// <param name="WebhookEvents">Webhook events produced while webhooks are on (one <c>run.created</c> and one <c>run.status_changed</c> per status stored).</param>

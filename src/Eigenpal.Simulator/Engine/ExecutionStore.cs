@@ -17,7 +17,10 @@ internal sealed class ExecutionStore
 
     /// <summary>
     /// Adds the execution; false when its id is taken (the caller draws another). Only client runs
-    /// take part in duplicate counting: their input key is checked and remembered.
+    /// take part in duplicate counting: their input key is checked and remembered. A run is a duplicate
+    /// when an earlier client run of the same input had not failed when it was created (was still
+    /// going, or had completed, been rejected or cancelled): running an input again after its run
+    /// failed is a retry, which is what reprocessing is for, not a double run.
     /// </summary>
     public bool TryAdd(Execution execution, bool clientRun, out bool duplicateInput)
     {
@@ -28,7 +31,16 @@ internal sealed class ExecutionStore
             return false;
         }
 
-        duplicateInput = clientRun && !current.InputKeys.TryAdd(execution.InputKey, 0);
+        if (clientRun)
+        {
+            var sameInput = current.ByInput.GetOrAdd(execution.InputKey, static _ => []);
+            lock (sameInput)
+            {
+                duplicateInput = sameInput.Exists(earlier => earlier.StatusAt(execution.CreatedAt) != ExecutionStatus.Failed);
+                sameInput.Add(execution);
+            }
+        }
+
         current.ByWorkflow.GetOrAdd(execution.Workflow.Id, static _ => new AppendOnlyList<Execution>()).Add(execution);
         return true;
     }
@@ -46,7 +58,7 @@ internal sealed class ExecutionStore
     {
         public readonly ConcurrentDictionary<string, Execution> ById = new(StringComparer.Ordinal);
         public readonly ConcurrentDictionary<string, AppendOnlyList<Execution>> ByWorkflow = new(StringComparer.Ordinal);
-        public readonly ConcurrentDictionary<string, byte> InputKeys = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, List<Execution>> ByInput = new(StringComparer.Ordinal);
         public long Sequence;
     }
 }
