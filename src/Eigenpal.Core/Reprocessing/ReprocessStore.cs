@@ -37,19 +37,21 @@ internal static class ReprocessStore
         command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
         var rows = new List<(FailedCandidate, string?)>();
         DateTimeOffset? now = null;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            rows.Add((new FailedCandidate(
-                reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetBoolean(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetBoolean(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
-            now ??= reader.GetFieldValue<DateTimeOffset>(12);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((new FailedCandidate(
+                    reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetBoolean(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetFieldValue<DateTimeOffset>(7),
+                    reader.GetBoolean(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
+                now ??= reader.GetFieldValue<DateTimeOffset>(12);
+            }
         }
 
         return (rows, now ?? await NowAsync(connection, ct));

@@ -41,7 +41,9 @@ internal sealed class LegacySurface(EigenpalClient client, TimeProvider time, IL
         var yielded = false;
         await foreach (var item in client.Workflows.Executions.ListAllAsync(workflow, query, ct))
         {
-            page.Add(new ListedRun(item.Id, ExecutionObservation.From(item), NeedsGet: false));
+            // A list item carries no observability: only a get tells a failure's category and whether
+            // it is retryable, which reprocessing goes by.
+            page.Add(new ListedRun(item.Id, ExecutionObservation.From(item), NeedsGet: item.Status == ExecutionStatus.Failed));
             if (page.Count == pageSize)
             {
                 yield return page;

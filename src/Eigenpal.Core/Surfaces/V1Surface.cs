@@ -125,7 +125,7 @@ internal sealed class V1Surface : IRunSurface
             var page = await _client.Runs.ListAsync(query with { Cursor = cursor }, ct);
             yield return [.. page.Runs
                 .Where(r => r.Source.Id == automation.Id)
-                .Select(r => new ListedRun(r.Id, V1Mapping.ToObservation(r), NeedsGet: r.Execution.Status == ExecutionStatus.Completed))];
+                .Select(r => new ListedRun(r.Id, V1Mapping.ToObservation(r), NeedsGet: r.Execution.Status is ExecutionStatus.Completed or ExecutionStatus.Failed))];
             if (page.NextCursor is null || !cursors.Add(page.NextCursor))
             {
                 yield break;

@@ -37,7 +37,7 @@ internal sealed partial class RecurringJobsRegistration(
                 // which is what makes a tick of a few seconds real.
                 recurringJobs.AddOrUpdate<PollTickJob>(
                     PollTickJob.RecurringJobId, job => job.Run(), $"*/{polling.Value.TickSeconds} * * * * *");
-                RegisterReprocessing();
+                ReprocessFailedJob.Register(recurringJobs, reprocess.Value);
                 return;
             }
             catch (Exception ex) when (ex is DistributedLockTimeoutException or PostgreSqlDistributedLockException
@@ -47,22 +47,6 @@ internal sealed partial class RecurringJobsRegistration(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
-    }
-
-    // Nightly reprocessing, on its cron in its zone (both checked at start); switched off, it is removed.
-    private void RegisterReprocessing()
-    {
-        var options = reprocess.Value;
-        if (!options.Enabled)
-        {
-            recurringJobs.RemoveIfExists(ReprocessFailedJob.RecurringJobId);
-            return;
-        }
-
-        var schedule = CronSchedule.Parse(ReprocessOptionsValidator.Section, options.Schedule, options.TimeZone);
-        recurringJobs.AddOrUpdate<ReprocessFailedJob>(
-            ReprocessFailedJob.RecurringJobId, job => job.RunAsync(null, CancellationToken.None), schedule.Cron,
-            new RecurringJobOptions { TimeZone = schedule.Zone });
     }
 
     [LoggerMessage(EventId = 610, EventName = "RecurringJobLockBusy", Level = LogLevel.Warning,

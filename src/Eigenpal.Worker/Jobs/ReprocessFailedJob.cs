@@ -19,6 +19,24 @@ public sealed class ReprocessFailedJob(ReprocessRunner runner, JobStorage storag
     // the scheduler's own says "Triggered by recurring job scheduler".
     private const string ManualTriggerReason = "recurring job manager";
 
+    /// <summary>
+    /// Registers the job on its cron in its zone (both checked at start), or removes it when switched off.
+    /// Hangfire computes each next run with the zone's daylight-saving rules: a time that does not exist
+    /// (spring forward) runs at the first moment after the gap, a time that occurs twice (fall back) runs once.
+    /// </summary>
+    public static void Register(IRecurringJobManager recurringJobs, ReprocessOptions options)
+    {
+        if (!options.Enabled)
+        {
+            recurringJobs.RemoveIfExists(RecurringJobId);
+            return;
+        }
+
+        var schedule = CronSchedule.Parse(ReprocessOptionsValidator.Section, options.Schedule, options.TimeZone);
+        recurringJobs.AddOrUpdate<ReprocessFailedJob>(
+            RecurringJobId, job => job.RunAsync(null, CancellationToken.None), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+    }
+
     /// <summary>Runs the selection of every failed submission; <paramref name="context"/> is supplied by Hangfire.</summary>
     [AutomaticRetry(Attempts = 0)]
     [DisplayName("Reprocess failed executions")]
