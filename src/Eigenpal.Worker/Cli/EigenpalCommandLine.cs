@@ -75,6 +75,11 @@ public static class EigenpalCommandLine
             .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
             .WithExample("results", "--batch", "march", "--out", "results.jsonl")
             .WithExample("results", "--batch", "march", "--out", "results.csv");
+        config.AddCommand<ImportCommand>("import")
+            .WithDescription("Adopt a workflow's runs started outside the worker (listed through the API) so status, results, polling and reprocessing see them; " +
+                "importing again adds nothing, and the worker's own runs are never adopted. A run whose input held a file is tracked but not reprocessable. " + ExitCodeHelp)
+            .WithExample("import", "--workflow", "extract-invoice", "--since", "7d")
+            .WithExample("import", "--workflow", "extract-invoice", "--since", "24h", "--status", "failed,rejected", "--json");
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

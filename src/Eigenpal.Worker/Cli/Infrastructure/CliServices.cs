@@ -62,6 +62,9 @@ internal sealed class CliServices : IAsyncDisposable
 
     public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
 
+    /// <summary>Adopts runs started outside the worker (<c>eigenpal import</c>).</summary>
+    public Eigenpal.Imports.RunImporter Importer => Get<Eigenpal.Imports.RunImporter>();
+
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
 
@@ -89,6 +92,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddEigenpalClient(o => ApplyCliOptions(o, configuration))
             .AddHttpMessageHandler<FleetRateLimitHandler>();
         services.AddTransient<UndeterminedResolver>();
+        services.AddTransient<Eigenpal.Imports.RunImporter>();
         return services.BuildServiceProvider();
     }
 
