@@ -1,0 +1,139 @@
+using Eigenpal.Api;
+using Eigenpal.Simulator.Options;
+using Eigenpal.Worker.Cli;
+using Eigenpal.Worker.Tests.Infrastructure;
+
+namespace Eigenpal.Worker.Tests.Cli;
+
+/// <summary>
+/// eigenpal import (issue 9) against real PostgreSQL and the simulator over real HTTP, on both surfaces:
+/// runs started by another client are adopted once, over pages the simulator keeps small and (on v1)
+/// short, with their inputs kept where they can be sent again and the reason where they cannot.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class ImportTests(PostgresServer postgres)
+{
+    private const string RowCounts = """
+        SELECT format('submissions=%s executions=%s status_changes=%s batches=%s',
+            (SELECT count(*) FROM eigenpal.submissions), (SELECT count(*) FROM eigenpal.executions),
+            (SELECT count(*) FROM eigenpal.status_changes), (SELECT count(*) FROM eigenpal.batches))
+        """;
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Outside_runs_are_adopted_once_over_many_short_pages_and_a_second_import_adds_no_row(string surface)
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        {
+            o.Modes.MaxPageSize = 3;
+            o.Modes.V1MaxPageSize = 3;
+            o.Modes.V1ShortPageRate = 0.5;
+        }, surface);
+        using var outside = new ImportRuns(scenario.Simulator, surface);
+        var ids = await outside.StartTextRunsAsync(11);
+
+        var first = await CliRun.RunAsync(scenario.Settings, "import", "--workflow", "classify-text", "--since", "1h", "--json");
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+        Assert.Equal(11, (int)first.Json["listed"]!);
+        Assert.Equal(11, (int)first.Json["imported"]!);
+        Assert.Equal(11, (int)first.Json["reprocessable"]!);
+        Assert.True((int)first.Json["listCalls"]! >= 4, $"11 runs in pages of at most 3 take at least 4 list calls: {first}");
+        Assert.Equal(surface, (string?)first.Json["surface"]);
+        var batch = (string)first.Json["batchName"]!;
+        Assert.StartsWith("import-classify-text-", batch, StringComparison.Ordinal);
+        Assert.Equal(
+            ids.Order(StringComparer.Ordinal),
+            await scenario.Database.ColumnAsync<string>($"""
+                SELECT e.remote_id FROM eigenpal.executions e JOIN eigenpal.submissions s ON s.id = e.submission_id
+                WHERE s.origin = 'import' AND e.surface = '{surface}' AND e.made_because = 'imported: started outside the worker' AND e.attempt = 1
+                  AND s.idempotency_key = 'import:' || e.remote_id AND s.inputs_missing IS NULL ORDER BY 1
+                """));
+        // The scalar input the run started with is the submission's input, so it can be sent again.
+        var inputs = await scenario.Database.ColumnAsync<string>("SELECT input::text FROM eigenpal.submissions ORDER BY input::text");
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"{{\"text\": \"outside text {i}\"}}").Order(StringComparer.Ordinal), inputs);
+        // Each adoption is explained in the status history; a run still going is due for its first poll.
+        Assert.Equal(11, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM eigenpal.status_changes WHERE from_status IS NULL AND detail = 'imported: started outside the worker'"));
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM eigenpal.executions e JOIN eigenpal.submissions s ON s.id = e.submission_id
+            WHERE (e.status IN ('completed', 'failed', 'cancelled', 'rejected')) = (e.next_poll_at IS NOT NULL)
+               OR s.state <> CASE WHEN e.status IN ('completed', 'failed', 'cancelled', 'rejected') THEN e.status ELSE 'running' END
+            """));
+        var before = await scenario.Database.ScalarAsync<string>(RowCounts);
+
+        var second = await CliRun.RunAsync(scenario.Settings, "import", "--workflow", "classify-text", "--since", "1h", "--json");
+
+        Assert.True(second.ExitCode == ExitCodes.Success, second.ToString());
+        Assert.Equal(0, (int)second.Json["imported"]!);
+        Assert.Equal(11, (int)second.Json["alreadyTracked"]!);
+        Assert.Equal(before, await scenario.Database.ScalarAsync<string>(RowCounts));
+
+        var status = await CliRun.RunAsync(scenario.Settings, "status", "--batch", batch);
+        Assert.True(status.ExitCode == ExitCodes.Success, status.ToString());
+        Assert.Contains("total", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"total\s*│\s*11", status.Output);
+        var export = Path.Combine(Path.GetTempPath(), $"eigenpal-import-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var results = await CliRun.RunAsync(scenario.Settings, "results", "--batch", batch, "--out", export);
+            Assert.True(results.ExitCode == ExitCodes.Success, results.ToString());
+            Assert.Equal(11, (await File.ReadAllLinesAsync(export)).Length);
+        }
+        finally
+        {
+            File.Delete(export);
+        }
+    }
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task A_run_whose_input_held_a_file_is_tracked_and_reported_as_not_reprocessable(string surface)
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: surface);
+        using var outside = new ImportRuns(scenario.Simulator, surface);
+        var withFile = await outside.StartAsync("extract-invoice", new Dictionary<string, object?>
+        {
+            ["contract_document"] = RunFile.FromBytes("Invoice No: INV-OUT-1\nTotal: 10.00 EUR\n"u8.ToArray(), "outside.txt", "text/plain"),
+        });
+
+        var run = await CliRun.RunAsync(scenario.Settings, "import", "-w", "extract-invoice", "--since", "10m");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("1 imported", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 reprocessable, 1 not", run.Output, StringComparison.Ordinal);
+        const string Reason = "imported: input 'contract_document' held a file the worker never stored";
+        Assert.Contains(Reason, run.Output, StringComparison.Ordinal);
+        Assert.Equal(Reason, await scenario.Database.ScalarAsync<string>(
+            $"SELECT s.inputs_missing FROM eigenpal.submissions s JOIN eigenpal.executions e ON e.submission_id = s.id WHERE e.remote_id = '{withFile}'"));
+        Assert.Equal("{}", await scenario.Database.ScalarAsync<string>("SELECT input::text FROM eigenpal.submissions"));
+        Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submission_files"));
+    }
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task The_status_filter_adopts_only_runs_in_those_remote_states_with_their_failure_recorded(string surface)
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o => o.Workflows["classify-text"] = new WorkflowBehaviourOptions
+        {
+            Duration = DurationOptions.Uniform(100, 300), FailureRate = 0.5, RejectionRate = 0,
+        }, surface);
+        using var outside = new ImportRuns(scenario.Simulator, surface);
+        var ids = await outside.StartTextRunsAsync(12);
+        await outside.WaitUntilEndedAsync(ids);
+        var failed = (await outside.StatusesAsync(ids)).Where(s => s.Value == ExecutionStatus.Failed).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.True(failed.Count is > 0 and < 12, $"the seed should give both outcomes ({failed.Count} of 12 failed)");
+
+        var run = await CliRun.RunAsync(scenario.Settings, "import", "-w", "classify-text", "--since", "10m", "--status", "failed,rejected", "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(failed.Count, (int)run.Json["imported"]!);
+        Assert.Equal(failed, await scenario.Database.ColumnAsync<string>(
+            "SELECT remote_id FROM eigenpal.executions WHERE status = 'failed' AND error IS NOT NULL AND failure_category IS NOT NULL AND retryable IS NOT NULL ORDER BY 1"));
+        Assert.Equal(failed.Count, await scenario.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM eigenpal.submissions WHERE state = 'failed' AND state_reason IS NOT NULL AND origin = 'import'"));
+    }
+}
