@@ -2,6 +2,7 @@ using Eigenpal.Api;
 using Eigenpal.Simulator.Options;
 using Eigenpal.Worker.Cli;
 using Eigenpal.Worker.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Eigenpal.Worker.Tests.Cli;
 
@@ -11,8 +12,10 @@ namespace Eigenpal.Worker.Tests.Cli;
 /// short, with their inputs kept where they can be sent again and the reason where they cannot.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class ImportTests(PostgresServer postgres)
+public sealed class ImportTests(PostgresServer postgres, ITestOutputHelper output)
 {
+    private const string FileReason = "imported: input 'contract_document' held a file the worker never stored";
+
     private const string RowCounts = """
         SELECT format('submissions=%s executions=%s status_changes=%s batches=%s',
             (SELECT count(*) FROM eigenpal.submissions), (SELECT count(*) FROM eigenpal.executions),
@@ -34,6 +37,7 @@ public sealed class ImportTests(PostgresServer postgres)
         var ids = await outside.StartTextRunsAsync(11);
 
         var first = await CliRun.RunAsync(scenario.Settings, "import", "--workflow", "classify-text", "--since", "1h", "--json");
+        output.WriteLine(first.ToString());
 
         Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
         Assert.Equal(11, (int)first.Json["listed"]!);
@@ -88,11 +92,13 @@ public sealed class ImportTests(PostgresServer postgres)
     }
 
     [Theory]
-    [InlineData("legacy")]
-    [InlineData("v1")]
-    public async Task A_run_whose_input_held_a_file_is_tracked_and_reported_as_not_reprocessable(string surface)
+    [InlineData("legacy", FileEchoMode.Full, FileReason)]
+    [InlineData("legacy", FileEchoMode.StorageReference, FileReason)]
+    [InlineData("legacy", FileEchoMode.None, "imported: the API did not show the input this run started with, so it cannot be sent again")]
+    [InlineData("v1", FileEchoMode.Full, FileReason)]
+    public async Task A_run_whose_input_held_a_file_is_tracked_and_reported_as_not_reprocessable(string surface, FileEchoMode echo, string reason)
     {
-        await using var scenario = await WorkerScenario.StartAsync(postgres, surface: surface);
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o => o.Modes.FileEcho = echo, surface);
         using var outside = new ImportRuns(scenario.Simulator, surface);
         var withFile = await outside.StartAsync("extract-invoice", new Dictionary<string, object?>
         {
@@ -101,15 +107,39 @@ public sealed class ImportTests(PostgresServer postgres)
 
         var run = await CliRun.RunAsync(scenario.Settings, "import", "-w", "extract-invoice", "--since", "10m");
 
+        output.WriteLine(run.ToString());
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("1 imported", run.Output, StringComparison.Ordinal);
         Assert.Contains("0 reprocessable, 1 not", run.Output, StringComparison.Ordinal);
-        const string Reason = "imported: input 'contract_document' held a file the worker never stored";
-        Assert.Contains(Reason, run.Output, StringComparison.Ordinal);
-        Assert.Equal(Reason, await scenario.Database.ScalarAsync<string>(
+        Assert.Contains(reason, run.Output, StringComparison.Ordinal);
+        Assert.Equal(reason, await scenario.Database.ScalarAsync<string>(
             $"SELECT s.inputs_missing FROM eigenpal.submissions s JOIN eigenpal.executions e ON e.submission_id = s.id WHERE e.remote_id = '{withFile}'"));
         Assert.Equal("{}", await scenario.Database.ScalarAsync<string>("SELECT input::text FROM eigenpal.submissions"));
         Assert.Equal(0, await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submission_files"));
+        var show = await CliRun.RunAsync(scenario.Settings, "show", withFile);
+        Assert.True(show.ExitCode == ExitCodes.Success, show.ToString());
+        Assert.Contains("imported: started outside the worker", show.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("v1")]
+    public async Task Two_imports_at_once_adopt_each_run_once(string surface)
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o => o.Modes.MaxPageSize = 5, surface);
+        using var outside = new ImportRuns(scenario.Simulator, surface);
+        await outside.StartTextRunsAsync(20);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            CliRun.RunAsync(scenario.Settings, "import", "-w", "classify-text", "--since", "10m", "--json")));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == ExitCodes.Success, r.ToString()));
+        Assert.Equal(20, runs.Sum(r => (int)r.Json["imported"]!));
+        Assert.Equal(40, runs.Sum(r => (int)r.Json["imported"]! + (int)r.Json["alreadyTracked"]!));
+        Assert.Equal("submissions=20 executions=20 status_changes=20", await scenario.Database.ScalarAsync<string>("""
+            SELECT format('submissions=%s executions=%s status_changes=%s', (SELECT count(*) FROM eigenpal.submissions),
+                (SELECT count(DISTINCT remote_id) FROM eigenpal.executions), (SELECT count(*) FROM eigenpal.status_changes))
+            """));
     }
 
     [Theory]
