@@ -91,6 +91,29 @@ public sealed class ImportTests(PostgresServer postgres, ITestOutputHelper outpu
         }
     }
 
+    [Fact]
+    public async Task A_legacy_list_that_stops_serving_before_its_total_is_reported_never_taken_as_the_end()
+    {
+        // Pages from offset 4 come back empty while the total counts all 9: the rest cannot be listed.
+        await using var scenario = await WorkerScenario.StartAsync(postgres, o =>
+        {
+            o.Modes.MaxPageSize = 2;
+            o.Modes.EmptyPagesFromOffset = 4;
+        });
+        using var outside = new ImportRuns(scenario.Simulator, "legacy");
+        await outside.StartTextRunsAsync(9);
+
+        var run = await CliRun.RunAsync(scenario.Settings, "import", "-w", "classify-text", "--since", "10m");
+
+        output.WriteLine(run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.ApiUnavailable, run.ToString());
+        Assert.Contains("the listing may have missed runs", run.Output, StringComparison.Ordinal);
+        Assert.Contains("run the import again to finish", run.Output, StringComparison.Ordinal);
+        Assert.Equal(await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions WHERE origin = 'import'"),
+            await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE made_because = 'imported: started outside the worker'"));
+        Assert.True(await scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions") < 9, "the simulator hid some runs");
+    }
+
     [Theory]
     [InlineData("legacy", FileEchoMode.Full, FileReason)]
     [InlineData("legacy", FileEchoMode.StorageReference, FileReason)]
