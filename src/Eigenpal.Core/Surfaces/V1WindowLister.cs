@@ -23,7 +23,11 @@ internal sealed partial class V1WindowLister(RunsClient runs, TimeProvider time,
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    public async Task<WindowListing> ListAsync(AutomationRef automation, ReconcileWindow window, CancellationToken ct)
+    /// <summary>
+    /// Lists the runs of <paramref name="automation"/> created in <paramref name="window"/>; with <paramref name="statuses"/>,
+    /// only those the list's <c>status</c> filter returns (a server that ignores it returns more: callers filter again).
+    /// </summary>
+    public async Task<WindowListing> ListAsync(AutomationRef automation, ReconcileWindow window, CancellationToken ct, IReadOnlyList<ExecutionStatus>? statuses = null)
     {
         var seen = new Dictionary<string, ExecutionSummary>(StringComparer.Ordinal);
         var cursors = new HashSet<string>(StringComparer.Ordinal);
@@ -31,7 +35,7 @@ internal sealed partial class V1WindowLister(RunsClient runs, TimeProvider time,
         var calls = 0;
         for (var pages = 0; pages < MaxPages; pages++)
         {
-            var (page, used) = await PageAsync(automation, window, cursor, ct);
+            var (page, used) = await PageAsync(automation, window, statuses, cursor, ct);
             calls += used;
             if (page is null)
             {
@@ -61,12 +65,13 @@ internal sealed partial class V1WindowLister(RunsClient runs, TimeProvider time,
         WindowListing Result(bool complete, string? problem) => new([.. seen.Values], complete, problem, calls);
     }
 
-    private async Task<(RunsPage? Page, int Calls)> PageAsync(AutomationRef automation, ReconcileWindow window, string? cursor, CancellationToken ct)
+    private async Task<(RunsPage? Page, int Calls)> PageAsync(AutomationRef automation, ReconcileWindow window, IReadOnlyList<ExecutionStatus>? statuses, string? cursor, CancellationToken ct)
     {
         var query = new RunListQuery
         {
             Type = "workflow",
             Source = automation.Id,
+            Statuses = statuses,
             CreatedAfter = window.From - BoundMargin,
             CreatedBefore = window.To + BoundMargin,
             Limit = PageSize,

@@ -81,6 +81,11 @@ public static class EigenpalCommandLine
             .WithExample("reprocess", "--since", "24h", "--dry-run")
             .WithExample("reprocess", "--workflow", "extract-invoice", "--batch", "march", "--wait")
             .WithExample("reprocess", "--history", "--last", "10");
+        config.AddCommand<ImportCommand>("import")
+            .WithDescription("Adopt a workflow's runs started outside the worker (listed through the API) so status, results, polling and reprocessing see them; " +
+                "importing again adds nothing, and the worker's own runs are never adopted. A run whose input held a file is tracked but not reprocessable. " + ExitCodeHelp)
+            .WithExample("import", "--workflow", "extract-invoice", "--since", "7d")
+            .WithExample("import", "--workflow", "extract-invoice", "--since", "24h", "--status", "failed,rejected", "--json");
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

@@ -62,7 +62,11 @@ internal sealed class CliServices : IAsyncDisposable
 
     public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
 
+    /// <summary>Reprocess runs and their history (<c>eigenpal reprocess</c>).</summary>
     public Eigenpal.Reprocessing.ReprocessRunner Reprocessing => Get<Eigenpal.Reprocessing.ReprocessRunner>();
+
+    /// <summary>Adopts runs started outside the worker (<c>eigenpal import</c>).</summary>
+    public Eigenpal.Imports.RunImporter Importer => Get<Eigenpal.Imports.RunImporter>();
 
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
@@ -91,6 +95,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddEigenpalClient(o => ApplyCliOptions(o, configuration))
             .AddHttpMessageHandler<FleetRateLimitHandler>();
         services.AddTransient<UndeterminedResolver>();
+        services.AddTransient<Eigenpal.Imports.RunImporter>();
         return services.BuildServiceProvider();
     }
 
