@@ -2,7 +2,7 @@
 // and track it against the in-process simulator, and reports submissions per second (row
 // recorded -> execution id committed) and status API calls per execution.
 //
-//   dotnet run -c Release --project bench/Eigenpal.Bench -- <connection string> [count] [workers]
+//   dotnet run -c Release --project bench/Eigenpal.Bench -- <connection string> [count] [workers] [reprocess]
 //
 // bench/run.sh starts a PostgreSQL for it. Traffic stays on 127.0.0.1.
 using System.Diagnostics;
@@ -19,6 +19,12 @@ using Npgsql;
 var adminConnection = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Eigenpal.Bench <connection string> [count] [workers]");
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 var workerCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+if (args.Length > 3 && args[3] == "reprocess")
+{
+    // bench/run.sh 1000 1 reprocess: the nightly reprocessing of a batch with failures (ReprocessBench).
+    await ReprocessBench.RunAsync(adminConnection, count, workerCount);
+    return;
+}
 
 var connectionString = await BenchDatabase.CreateAsync(adminConnection);
 await using var dataSource = NpgsqlDataSource.Create(connectionString);

@@ -37,12 +37,20 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
         return response;
     }
 
+    // Read again after each wait: while this request waited out one pause, another worker may have been
+    // told to back off for a little longer (429s come in bursts), and leaving at the end of the first
+    // pause would land inside the second.
     private async Task WaitSharedPauseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var wait = TimeSpan.Zero;
-        await NotSentIfLimiterFailsAsync(request, async () => wait = await limiter.RemainingPauseAsync(cancellationToken));
-        if (wait > TimeSpan.Zero)
+        while (true)
         {
+            var wait = TimeSpan.Zero;
+            await NotSentIfLimiterFailsAsync(request, async () => wait = await limiter.RemainingPauseAsync(cancellationToken));
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             await Task.Delay(wait, time, cancellationToken);
         }
     }

@@ -72,7 +72,7 @@ public sealed class ReprocessConcurrencyTests(PostgresServer postgres)
         }
 
         var killedRun = await db.ScalarAsync<Guid>("SELECT id FROM eigenpal.reprocess_runs");
-        Assert.Equal("10:True", await db.ScalarAsync<string>("SELECT resubmitted || ':' || (finished_at IS NULL) FROM eigenpal.reprocess_runs"));
+        Assert.Equal("10:true", await db.ScalarAsync<string>("SELECT resubmitted || ':' || (finished_at IS NULL) FROM eigenpal.reprocess_runs"));
 
         // The next run (the command, and a new worker to send what it moves) finishes the job.
         scenario.StartWorker();
