@@ -75,6 +75,12 @@ public static class EigenpalCommandLine
             .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
             .WithExample("results", "--batch", "march", "--out", "results.jsonl")
             .WithExample("results", "--batch", "march", "--out", "results.csv");
+        config.AddCommand<PurgeCommand>("purge")
+            .WithDescription("Drop the stored file bytes of submissions finished longer ago than --older-than (default Eigenpal:Retention:PurgeAfter) that no " +
+                "reprocess run will take again (completed, rejected, cancelled, error, failed for good); rows, hashes, sizes and results stay. " +
+                "--dry-run counts what would go per workflow and state and changes nothing. " + ExitCodeHelp)
+            .WithExample("purge", "--older-than", "30d", "--dry-run")
+            .WithExample("purge", "--older-than", "90d", "--json");
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

@@ -65,6 +65,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<SubmitChunkJob>();
         services.AddTransient<PollExecutionsJob>();
         services.AddTransient<PollTickJob>();
+        services.AddTransient<PurgeInputsJob>();
         services.AddEigenpalWebhooks(configuration);
         return services;
     }

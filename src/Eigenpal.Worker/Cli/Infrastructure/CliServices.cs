@@ -62,6 +62,9 @@ internal sealed class CliServices : IAsyncDisposable
 
     public UndeterminedResolver Resolver => Get<UndeterminedResolver>();
 
+    /// <summary>The retention's purger (reading <c>Eigenpal:Retention</c> validates it).</summary>
+    public Eigenpal.Retention.InputPurger Purger => Get<Eigenpal.Retention.InputPurger>();
+
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
 
