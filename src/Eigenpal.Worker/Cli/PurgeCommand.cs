@@ -84,7 +84,7 @@ internal sealed class PurgeCommand(CliServices services) : AsyncCommand<PurgeCom
 
         var time = services.Time;
         var lastLine = time.GetTimestamp();
-        services.Console.WriteLine($"Looking at {total} submission(s) with stored files finished before {Time(cutoff)}.");
+        services.Console.WriteLine($"Looking at {total} submission(s) with stored files finished before {Time(cutoff)} UTC.");
         return await purger.PurgeAsync(cutoff, dryRun: false, new SynchronousProgress(p =>
         {
             if (time.GetElapsedTime(lastLine) >= TimeSpan.FromSeconds(5))
@@ -140,7 +140,7 @@ internal sealed class PurgeCommand(CliServices services) : AsyncCommand<PurgeCom
         {
             ["dryRun"] = report.DryRun,
             ["olderThan"] = olderThan.ToString("c", CultureInfo.InvariantCulture),
-            ["cutoff"] = report.Cutoff.ToString("O", CultureInfo.InvariantCulture),
+            ["cutoff"] = report.Cutoff.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             ["submissions"] = report.Submissions,
             ["files"] = report.Files,
             ["bytes"] = report.Bytes,

@@ -9,60 +9,49 @@ namespace Eigenpal.Worker.Tests.Retention;
 /// and keeps every row, hash, size, file name and result; <c>--dry-run</c> writes nothing.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PurgeCommandTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PurgeCommandTests(PostgresServer postgres) : RetentionTestBase(postgres)
 {
     private static readonly TimeSpan Old = TimeSpan.FromDays(40);
-
-    private TrackingDatabase _db = null!;
-    private FinishedSubmissions _seed = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TrackingDatabase.CreateAsync(postgres);
-        _seed = new FinishedSubmissions(_db);
-    }
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task Purge_frees_the_bytes_of_submissions_done_for_good_and_keeps_every_row_hash_size_and_result()
     {
         var purged = new Dictionary<string, Guid>
         {
-            ["completed"] = await _seed.SeedAsync("completed", Old),
-            ["rejected"] = await _seed.SeedAsync("rejected", Old),
-            ["cancelled"] = await _seed.SeedAsync("cancelled", Old),
-            ["error"] = await _seed.SeedAsync("error", Old),
-            ["failed, not retryable"] = await _seed.SeedAsync("failed", Old, attempts: 1, retryable: false),
-            ["failed, out of attempts"] = await _seed.SeedAsync("failed", Old, attempts: 3, retryable: true),
+            ["completed"] = await Seed.SeedAsync("completed", Old),
+            ["rejected"] = await Seed.SeedAsync("rejected", Old),
+            ["cancelled"] = await Seed.SeedAsync("cancelled", Old),
+            ["error"] = await Seed.SeedAsync("error", Old),
+            ["failed, not retryable"] = await Seed.SeedAsync("failed", Old, attempts: 1, retryable: false),
+            ["failed, out of attempts"] = await Seed.SeedAsync("failed", Old, attempts: 3, retryable: true),
         };
         var kept = new Dictionary<string, Guid>
         {
-            ["failed, retryable, attempts left"] = await _seed.SeedAsync("failed", Old, attempts: 1, retryable: true),
-            ["failed, retryability unknown (retryable by default), attempts left"] = await _seed.SeedAsync("failed", Old, attempts: 2, retryable: null),
-            ["running"] = await _seed.SeedAsync("running", Old),
-            ["pending"] = await _seed.SeedAsync("pending", Old, attempts: 0),
-            ["undetermined"] = await _seed.SeedAsync("undetermined", Old),
-            ["vanished"] = await _seed.SeedAsync("vanished", Old),
-            ["completed, younger than PurgeAfter"] = await _seed.SeedAsync("completed", TimeSpan.FromDays(10)),
+            ["failed, retryable, attempts left"] = await Seed.SeedAsync("failed", Old, attempts: 1, retryable: true),
+            ["failed, retryability unknown (retryable by default), attempts left"] = await Seed.SeedAsync("failed", Old, attempts: 2, retryable: null),
+            ["running"] = await Seed.SeedAsync("running", Old),
+            ["pending"] = await Seed.SeedAsync("pending", Old, attempts: 0),
+            ["undetermined"] = await Seed.SeedAsync("undetermined", Old),
+            ["vanished"] = await Seed.SeedAsync("vanished", Old),
+            ["completed, younger than PurgeAfter"] = await Seed.SeedAsync("completed", TimeSpan.FromDays(10)),
         };
-        var purgedBytes = await _db.ScalarAsync<long>(
+        var purgedBytes = await Db.ScalarAsync<long>(
             $"SELECT sum(octet_length(content)) FROM eigenpal.submission_files WHERE submission_id IN ({string.Join(", ", purged.Values.Select(id => $"'{id}'"))})");
-        var before = await StoreSnapshot.TakeAsync(_db);
+        var before = await StoreSnapshot.TakeAsync(Db);
 
         // Batches of two: the six to purge and the seven to keep take several bounded statements.
         var run = await CliRun.RunAsync(Settings(("Eigenpal__Retention__BatchSize", "2")), "purge", "--older-than", "30d", "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        var after = await StoreSnapshot.TakeAsync(_db);
+        var after = await StoreSnapshot.TakeAsync(Db);
         foreach (var (what, id) in purged)
         {
-            Assert.True(await StoreSnapshot.PurgedAsync(_db, id), $"{what}: its bytes should be purged");
+            Assert.True(await StoreSnapshot.PurgedAsync(Db, id), $"{what}: its bytes should be purged");
         }
 
         foreach (var (what, id) in kept)
         {
-            Assert.True(await StoreSnapshot.StoredAsync(_db, id), $"{what}: its bytes should be kept");
+            Assert.True(await StoreSnapshot.StoredAsync(Db, id), $"{what}: its bytes should be kept");
         }
 
         Assert.Equal(
@@ -84,20 +73,20 @@ public sealed class PurgeCommandTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Dry_run_counts_per_workflow_and_state_and_writes_nothing()
     {
-        await _seed.SeedAsync("completed", Old);
-        await _seed.SeedAsync("completed", Old);
-        await _seed.SeedAsync("completed", Old, workflow: "extract-receipt");
-        await _seed.SeedAsync("rejected", Old);
-        await _seed.SeedAsync("failed", Old, attempts: 1, retryable: true);
-        await _seed.SeedAsync("completed", TimeSpan.FromDays(1));
-        var before = await StoreSnapshot.DigestAsync(_db);
+        await Seed.SeedAsync("completed", Old);
+        await Seed.SeedAsync("completed", Old);
+        await Seed.SeedAsync("completed", Old, workflow: "extract-receipt");
+        await Seed.SeedAsync("rejected", Old);
+        await Seed.SeedAsync("failed", Old, attempts: 1, retryable: true);
+        await Seed.SeedAsync("completed", TimeSpan.FromDays(1));
+        var before = await StoreSnapshot.DigestAsync(Db);
 
         var table = await CliRun.RunAsync(Settings(), "purge", "--older-than", "30d", "--dry-run");
         var json = await CliRun.RunAsync(Settings(), "purge", "--older-than", "30d", "--dry-run", "--json");
 
         Assert.True(table.ExitCode == ExitCodes.Success, table.ToString());
         Assert.True(json.ExitCode == ExitCodes.Success, json.ToString());
-        Assert.Equal(before, await StoreSnapshot.DigestAsync(_db));
+        Assert.Equal(before, await StoreSnapshot.DigestAsync(Db));
         Assert.Contains("Dry run: nothing was changed. 4 submission(s), 4 file(s)", table.Output, StringComparison.Ordinal);
         Assert.True((bool)json.Json["dryRun"]!);
         Assert.Equal(4, (long)json.Json["submissions"]!);
@@ -110,28 +99,28 @@ public sealed class PurgeCommandTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Without_older_than_the_configured_PurgeAfter_decides()
     {
-        var old = await _seed.SeedAsync("completed", TimeSpan.FromDays(25));
-        var young = await _seed.SeedAsync("completed", TimeSpan.FromDays(15));
+        var old = await Seed.SeedAsync("completed", TimeSpan.FromDays(25));
+        var young = await Seed.SeedAsync("completed", TimeSpan.FromDays(15));
 
         var run = await CliRun.RunAsync(Settings(("Eigenpal__Retention__PurgeAfter", "20.00:00:00")), "purge");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("1 submission(s), 1 file(s) purged", run.Output, StringComparison.Ordinal);
-        Assert.True(await StoreSnapshot.PurgedAsync(_db, old));
-        Assert.True(await StoreSnapshot.StoredAsync(_db, young));
+        Assert.True(await StoreSnapshot.PurgedAsync(Db, old));
+        Assert.True(await StoreSnapshot.StoredAsync(Db, young));
     }
 
     [Fact]
     public async Task Show_tells_when_a_files_bytes_were_purged()
     {
-        var id = await _seed.SeedAsync("completed", Old);
-        var size = await _db.ScalarAsync<long>($"SELECT size_bytes FROM eigenpal.submission_files WHERE submission_id = '{id}'");
+        var id = await Seed.SeedAsync("completed", Old);
+        var size = await Db.ScalarAsync<long>($"SELECT size_bytes FROM eigenpal.submission_files WHERE submission_id = '{id}'");
         var shownBefore = await CliRun.RunAsync(Settings(), "show", id.ToString());
 
         await CliRun.RunAsync(Settings(), "purge", "--older-than", "30d");
         var shown = await CliRun.RunAsync(Settings(), "show", id.ToString());
 
-        var purgedOn = await _db.ScalarAsync<DateTime>($"SELECT purged_at FROM eigenpal.submission_files WHERE submission_id = '{id}'");
+        var purgedOn = await Db.ScalarAsync<DateTime>($"SELECT purged_at FROM eigenpal.submission_files WHERE submission_id = '{id}'");
         Assert.Contains($"({size} bytes)", shownBefore.Output, StringComparison.Ordinal);
         Assert.True(shown.ExitCode == ExitCodes.Success, shown.ToString());
         Assert.Contains($"({size} bytes, purged {purgedOn.ToUniversalTime():yyyy-MM-dd HH:mm} UTC)", shown.Output, StringComparison.Ordinal);
@@ -162,7 +151,7 @@ public sealed class PurgeCommandTests(PostgresServer postgres) : IAsyncLifetime
 
     private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string> { ["ConnectionStrings__Eigenpal"] = _db.ConnectionString };
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__Eigenpal"] = Db.ConnectionString };
         foreach (var (key, value) in extra)
         {
             settings[key] = value;

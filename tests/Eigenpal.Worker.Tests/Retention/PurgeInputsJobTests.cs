@@ -63,6 +63,20 @@ public sealed class PurgeInputsJobTests(PostgresServer postgres)
             TimeSpan.FromSeconds(10), "the job's log line");
     }
 
+    [Fact]
+    public async Task Disabled_the_job_is_left_out_while_the_poll_tick_is_registered()
+    {
+        await using var scenario = await WorkerScenario.StartAsync(postgres);
+        scenario.Settings["Eigenpal__Retention__Enabled"] = "false";
+        scenario.StartWorker();
+
+        var storage = HangfireStorage(scenario.Database.ConnectionString);
+        var jobs = await Eventually.WaitAsync(
+            () => Task.FromResult(RecurringJobs(storage)), js => js.Any(j => j.Id == PollTickJob.RecurringJobId), TimeSpan.FromSeconds(30),
+            "the worker to register its recurring jobs", async () => scenario.WorkerOutputTail());
+        Assert.DoesNotContain(jobs, j => j.Id == PurgeInputsJob.RecurringJobId);
+    }
+
     [Theory]
     [InlineData("Eigenpal__Retention__Schedule", "every night", "Eigenpal:Retention:Schedule 'every night' is not a cron expression")]
     [InlineData("Eigenpal__Retention__TimeZone", "Mars/Olympus_Mons", "Eigenpal:Retention:TimeZone 'Mars/Olympus_Mons' is not a known time zone")]
