@@ -75,8 +75,8 @@ internal static class SubmissionSendStore
         {
             if (reader.IsDBNull(3))
             {
-                // purged_at is set with content = NULL; a row without it predates the retention's bookkeeping.
-                purged.Add(new Retention.PurgedFile(reader.GetString(0), reader.IsDBNull(4) ? DateTimeOffset.MinValue : reader.GetFieldValue<DateTimeOffset>(4)));
+                // The retention sets purged_at with content = NULL; a row emptied another way has no date to tell.
+                purged.Add(new Retention.PurgedFile(reader.GetString(0), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
             }
             else
             {
