@@ -41,7 +41,7 @@ public static class StoreServiceCollectionExtensions
     /// <summary>
     /// Registers what sends and tracks submissions: the sender, the poller, the fleet-wide
     /// rate limiter and the API surfaces, with their options bound from <c>Eigenpal:Sender</c>,
-    /// <c>Eigenpal:Polling</c>, <c>Eigenpal:RateLimit</c> and <c>Eigenpal:Api</c>. The API client itself is registered by <c>AddEigenpalClient</c>.
+    /// <c>Eigenpal:Polling</c>, <c>Eigenpal:RateLimit</c>, <c>Eigenpal:Api</c>, <c>Eigenpal:Reprocess</c> and <c>Eigenpal:Retention</c>. The API client itself is registered by <c>AddEigenpalClient</c>.
     /// </summary>
     [RequiresUnreferencedCode("Binds options from configuration by reflection.")]
     public static IServiceCollection AddEigenpalTracking(this IServiceCollection services, IConfiguration configuration)
@@ -58,6 +58,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
         services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
         services.TryAddTransient<Eigenpal.Reprocessing.ReprocessRunner>();
+        services.AddEigenpalRetention(configuration);
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();
         services.TryAddSingleton<PollSchedule>();

@@ -60,22 +60,23 @@ internal static class SubmissionSendStore
     }
 
     /// <summary>
-    /// The submission's file inputs whose bytes are stored, and the names of those whose bytes were
-    /// purged (issue 9), in one read.
+    /// The submission's file inputs whose bytes are stored, and those whose bytes were purged by the
+    /// retention (issue 9) with when, in one read.
     /// </summary>
-    public static async Task<(IReadOnlyList<SubmissionFile> Stored, IReadOnlyList<string> Purged)> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    public static async Task<(IReadOnlyList<SubmissionFile> Stored, IReadOnlyList<Retention.PurgedFile> Purged)> LoadFilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT input_name, file_name, content_type, content FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
+            "SELECT input_name, file_name, content_type, content, purged_at FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var files = new List<SubmissionFile>();
-        var purged = new List<string>();
+        var purged = new List<Retention.PurgedFile>();
         while (await reader.ReadAsync(ct))
         {
             if (reader.IsDBNull(3))
             {
-                purged.Add(reader.GetString(0));
+                // The retention sets purged_at with content = NULL; a row emptied another way has no date to tell.
+                purged.Add(new Retention.PurgedFile(reader.GetString(0), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
             }
             else
             {

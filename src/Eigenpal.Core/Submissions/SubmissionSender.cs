@@ -94,7 +94,7 @@ public sealed partial class SubmissionSender(
             rerunOf = surface.Kind == ApiSurface.V1 ? await SubmissionSendStore.V1RunToRerunAsync(connection, submission.Id, ct) : null;
             if (rerunOf is null)
             {
-                var why = $"the bytes of its file input(s) {string.Join(", ", purged)} were purged from the store, so it cannot be sent again" +
+                var why = Retention.PurgedFile.CannotResendReason(purged) +
                     (surface.Kind == ApiSurface.V1 ? " (no earlier run of it on v1 to rerun)" : " (only a v1 rerun of an earlier v1 run could)");
                 await SubmissionSendStore.EndPendingInErrorAsync(connection, submission.Id, submission.Attempt, why, ct);
                 LogRefused(logger, submission.Id, submission.Workflow, why);

@@ -86,6 +86,12 @@ public static class EigenpalCommandLine
                 "importing again adds nothing, and the worker's own runs are never adopted. A run whose input held a file is tracked but not reprocessable. " + ExitCodeHelp)
             .WithExample("import", "--workflow", "extract-invoice", "--since", "7d")
             .WithExample("import", "--workflow", "extract-invoice", "--since", "24h", "--status", "failed,rejected", "--json");
+        config.AddCommand<PurgeCommand>("purge")
+            .WithDescription("Drop the stored file bytes of submissions finished longer ago than --older-than (default Eigenpal:Retention:PurgeAfter) that no " +
+                "reprocess run will take again (completed, rejected, cancelled, error, failed for good); rows, hashes, sizes and results stay. " +
+                "--dry-run counts what would go per workflow and state and changes nothing. " + ExitCodeHelp)
+            .WithExample("purge", "--older-than", "30d", "--dry-run")
+            .WithExample("purge", "--older-than", "90d", "--json");
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

@@ -1,5 +1,6 @@
 using Eigenpal.Polling;
 using Eigenpal.Reprocessing;
+using Eigenpal.Retention;
 using Eigenpal.Worker.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Eigenpal.Worker.Hosting;
 
 /// <summary>
-/// Registers (or updates) the recurring poll tick when the worker starts. Registering takes the
+/// Registers (or updates) the recurring poll tick and the retention's purge when the worker starts. Registering takes the
 /// recurring job's distributed lock; a worker killed while holding it leaves its row behind until
 /// Hangfire's <c>DistributedLockTimeout</c> (20 s here) clears it, which is longer than
 /// <c>AddOrUpdate</c> waits. So a restart right after a SIGKILL keeps trying until the stale lock is
@@ -20,6 +21,7 @@ internal sealed partial class RecurringJobsRegistration(
     IRecurringJobManager recurringJobs,
     IOptions<PollingOptions> polling,
     IOptions<ReprocessOptions> reprocess,
+    IOptions<RetentionOptions> retention,
     TimeProvider time,
     ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
@@ -38,6 +40,7 @@ internal sealed partial class RecurringJobsRegistration(
                 recurringJobs.AddOrUpdate<PollTickJob>(
                     PollTickJob.RecurringJobId, job => job.Run(), $"*/{polling.Value.TickSeconds} * * * * *");
                 ReprocessFailedJob.Register(recurringJobs, reprocess.Value);
+                RegisterPurgeInputs();
                 return;
             }
             catch (Exception ex) when (ex is DistributedLockTimeoutException or PostgreSqlDistributedLockException
@@ -47,6 +50,22 @@ internal sealed partial class RecurringJobsRegistration(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }
+    }
+
+    /// <summary>The retention's nightly purge, in its configured zone; left out (and removed) when <c>Eigenpal:Retention:Enabled</c> is false.</summary>
+    private void RegisterPurgeInputs()
+    {
+        var options = retention.Value;
+        if (!options.Enabled)
+        {
+            recurringJobs.RemoveIfExists(PurgeInputsJob.RecurringJobId);
+            return;
+        }
+
+        // Checked at start (RetentionOptionsValidator), so this parse cannot fail here.
+        var schedule = CronSchedule.Parse(RetentionOptions.Section, options.Schedule, options.TimeZone);
+        recurringJobs.AddOrUpdate<PurgeInputsJob>(
+            PurgeInputsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
     }
 
     [LoggerMessage(EventId = 610, EventName = "RecurringJobLockBusy", Level = LogLevel.Warning,

@@ -66,6 +66,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<PollExecutionsJob>();
         services.AddTransient<PollTickJob>();
         services.AddTransient<ReprocessFailedJob>();
+        services.AddTransient<PurgeInputsJob>();
         services.AddEigenpalWebhooks(configuration);
         return services;
     }

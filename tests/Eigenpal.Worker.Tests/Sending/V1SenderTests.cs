@@ -218,7 +218,8 @@ public sealed class V1SenderTests(PostgresServer postgres) : SenderTestBase(post
         Assert.Equal(SendOutcome.Refused, await Harness(OnV1).NewSender().SendAsync(id, CancellationToken.None));
 
         Assert.Equal("error", await SubmissionAsync<string>(id, "state"));
-        Assert.Contains($"file input(s) {FileInput} were purged", await SubmissionAsync<string>(id, "state_reason"), StringComparison.Ordinal);
+        Assert.Contains($"its stored files ({FileInput}) were purged on {await ScalarAsync<DateTime>("SELECT max(purged_at) FROM eigenpal.submission_files WHERE submission_id = @id", id):yyyy-MM-dd} by the retention (Eigenpal:Retention:PurgeAfter)",
+            await SubmissionAsync<string>(id, "state_reason"), StringComparison.Ordinal);
         Assert.Equal((0, 0), (Simulator.GetCounters().RequestsTo("runs.rerun"), Simulator.GetCounters().RequestsTo("runs.start")));
     }
 

@@ -5,7 +5,7 @@ namespace Eigenpal.Submissions.Queries;
 /// <param name="Version">The pinned version, if any.</param>
 /// <param name="IdempotencyKey">The key it was recorded under.</param>
 /// <param name="InputJson">The scalar inputs, as JSON text.</param>
-/// <param name="Files">The file inputs as <c>input: file name (bytes)</c>.</param>
+/// <param name="Files">The file inputs as <c>input: file name (bytes)</c>, or <c>input: file name (bytes, purged 2026-11-02 03:30 UTC)</c> once the retention purged its bytes.</param>
 /// <param name="Attempts">Its attempts, oldest first.</param>
 /// <param name="History">Every observed status change, oldest first.</param>
 public sealed record SubmissionDetail(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
@@ -197,13 +198,17 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<string>> FilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT input_name, file_name, size_bytes FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
+            "SELECT input_name, file_name, size_bytes, content IS NULL, purged_at FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
         command.Parameters.AddWithValue("id", id);
         var files = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            files.Add($"{reader.GetString(0)}: {reader.GetString(1)} ({reader.GetInt64(2)} bytes)");
+            // A purged file keeps its name, size and hash; only its bytes are gone (Eigenpal:Retention), which show tells.
+            var purged = !reader.GetBoolean(3) ? ""
+                : reader.IsDBNull(4) ? ", purged"
+                : $", purged {reader.GetFieldValue<DateTimeOffset>(4).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+            files.Add($"{reader.GetString(0)}: {reader.GetString(1)} ({reader.GetInt64(2)} bytes{purged})");
         }
 
         return files;

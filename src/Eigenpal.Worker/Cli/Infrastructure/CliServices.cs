@@ -68,6 +68,9 @@ internal sealed class CliServices : IAsyncDisposable
     /// <summary>Adopts runs started outside the worker (<c>eigenpal import</c>).</summary>
     public Eigenpal.Imports.RunImporter Importer => Get<Eigenpal.Imports.RunImporter>();
 
+    /// <summary>The retention's purger (reading <c>Eigenpal:Retention</c> validates it).</summary>
+    public Eigenpal.Retention.InputPurger Purger => Get<Eigenpal.Retention.InputPurger>();
+
     /// <summary>host:port/database of the store, never the password.</summary>
     public string DatabaseTarget => StoreConnection.Describe(Configuration.GetConnectionString("Eigenpal") ?? "");
 
