@@ -1,6 +1,8 @@
+using Eigenpal.Worker.Access;
+using Eigenpal.Worker.Dashboard;
+using Eigenpal.Worker.Observability;
 using Eigenpal.Worker.Webhooks;
 using Hangfire;
-using Hangfire.Dashboard;
 
 namespace Eigenpal.Worker.Hosting;
 
@@ -23,13 +25,18 @@ public static class WorkerHost
         }
 
         builder.Services.AddEigenpalWorker(builder.Configuration);
+        builder.Services.AddEigenpalAccess(builder.Configuration);
+        builder.Services.AddEigenpalObservability(builder.Configuration);
+        builder.Services.AddEigenpalDashboard();
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        // Jobs hold submission ids, never secrets; still, the dashboard answers local requests only
-        // (there is no authentication to configure yet) and does not print the storage's connection.
+        app.UseEigenpalAccess();
+        app.MapEigenpalObservability();
+        app.MapEigenpalDashboard();
+        // Jobs hold submission ids, never secrets; the dashboard follows the access rules and does not
+        // print the storage's connection.
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = AccessExtensions.HangfireDashboardFilters(app),
             DashboardTitle = "Eigenpal Worker",
             DisplayStorageConnectionString = false,
         });
