@@ -53,7 +53,8 @@ internal static class StateChange
         await using var claim = new NpgsqlCommand($"""
             UPDATE eigenpal.submissions s
             SET state = '{SubmissionState.Sending.Name()}', state_reason = NULL, attempt = @attempt, updated_at = now(), relay_at = now() + @reconcile_after
-            FROM (SELECT id, state_reason FROM eigenpal.submissions WHERE id = @submission) pending
+            FROM (SELECT id, CASE WHEN next_attempt_for = @attempt THEN next_attempt_reason ELSE state_reason END AS state_reason
+                  FROM eigenpal.submissions WHERE id = @submission) pending
             WHERE s.id = pending.id AND s.state = '{SubmissionState.Pending.Name()}' AND s.attempt = @attempt - 1
             RETURNING now(), CASE WHEN @attempt = 1 THEN 'first submission' ELSE COALESCE(pending.state_reason, 'sent again') END
             """, connection, transaction);
@@ -147,7 +148,9 @@ internal static class StateChange
     /// <summary>
     /// Reprocessing: each failed submission of <paramref name="reopen"/> whose latest attempt is still the
     /// one that was judged (same attempt number, still failed) becomes pending again, to be sent no
-    /// sooner than its offset from now; its reason becomes the next attempt's <c>made_because</c>.
+    /// sooner than its spread time; its reason becomes the next attempt's <c>made_because</c> (kept in
+    /// <c>next_attempt_reason</c> for attempt n + 1, which a 429 or a failure before sending does not overwrite). One whose
+    /// files were purged since it was judged stays failed.
     /// The guard is what makes concurrent reprocess runs safe: of two runs that judged the same
     /// attempt, only one moves it. Returns the ids that moved.
     /// </summary>
@@ -156,16 +159,18 @@ internal static class StateChange
     {
         await using var command = new NpgsqlCommand($"""
             UPDATE eigenpal.submissions s
-            SET state = '{SubmissionState.Pending.Name()}', state_reason = r.reason,
-                not_before = now() + r.delay, relay_at = now() + r.delay,
+            SET state = '{SubmissionState.Pending.Name()}', state_reason = r.reason, next_attempt_reason = r.reason, next_attempt_for = r.attempt + 1,
+                not_before = r.not_before, relay_at = r.not_before,
                 send_failures = 0, last_send_failure = NULL, updated_at = now()
-            FROM unnest(@ids, @attempts, @delays, @reasons) AS r(id, attempt, delay, reason)
+            FROM unnest(@ids, @attempts, @not_before, @purged, @reasons) AS r(id, attempt, not_before, purged, reason)
             WHERE s.id = r.id AND s.attempt = r.attempt AND s.state = '{SubmissionState.Failed.Name()}'
+              AND (r.purged OR NOT EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.content IS NULL))
             RETURNING s.id
             """, connection);
         command.Parameters.AddWithValue("ids", reopen.Select(r => r.SubmissionId).ToArray());
         command.Parameters.AddWithValue("attempts", reopen.Select(r => r.Attempt).ToArray());
-        command.Parameters.AddWithValue("delays", reopen.Select(r => r.Delay).ToArray());
+        command.Parameters.AddWithValue("not_before", reopen.Select(r => r.NotBefore).ToArray());
+        command.Parameters.AddWithValue("purged", reopen.Select(r => r.Purged).ToArray());
         command.Parameters.AddWithValue("reasons", reopen.Select(r => r.Reason).ToArray());
         var moved = new List<Guid>(reopen.Count);
         await using var reader = await command.ExecuteReaderAsync(ct);

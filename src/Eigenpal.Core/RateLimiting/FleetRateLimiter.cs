@@ -33,8 +33,8 @@ public sealed partial class FleetRateLimiter(
         }
     }
 
-    // How many times a pause that could not be written is written again (100 ms, doubling, within the pause).
-    private const int MaxPauseWrites = 4;
+    // How many times a pause that could not be written is tried (100 ms, then every 200 ms, within the pause).
+    private const int MaxPauseWrites = 12;
 
     /// <summary>
     /// Makes every worker hold its calls until <paramref name="retryAfter"/> has elapsed. This
@@ -51,14 +51,21 @@ public sealed partial class FleetRateLimiter(
         {
         }
 
-        // A write that fails (PostgreSQL restarting under us) is tried again while the pause lasts:
-        // until it is committed, the other workers cannot know of it.
+        // A write that fails (PostgreSQL restarting under us) is tried again while the pause lasts, every
+        // 100-200 ms: until it is committed, the other workers cannot know of it. Each try shares what is left
+        // of the pause (not the whole of it again), so a write that succeeds late still ends it on time.
         var delay = TimeSpan.FromMilliseconds(100);
         for (var attempt = 1; ; attempt++)
         {
+            var remaining = TimeSpan.FromTicks(until - time.GetUtcNow().UtcTicks);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             try
             {
-                await SharePauseAsync(pause, cancellationToken);
+                await SharePauseAsync(remaining, cancellationToken);
                 LogPaused(logger, pause.TotalSeconds);
                 return;
             }
@@ -71,7 +78,7 @@ public sealed partial class FleetRateLimiter(
                 }
 
                 await Task.Delay(delay, time, cancellationToken);
-                delay *= 2;
+                delay = TimeSpan.FromMilliseconds(200);
             }
         }
     }

@@ -15,9 +15,15 @@ public sealed class ReprocessPolicy(IOptions<ReprocessOptions> options)
     // Patterns are checked at start (ReprocessOptionsValidator); compiled once each.
     private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
-    /// <summary>How many attempts <paramref name="workflow"/> allows, or <paramref name="askedMax"/> when a run asked for another maximum.</summary>
-    public int MaxAttempts(string workflow, int? askedMax = null) =>
-        askedMax ?? Rules(workflow)?.MaxAttempts ?? options.Value.MaxAttempts;
+    /// <summary>
+    /// How many attempts <paramref name="workflow"/> allows; a run that asks for a maximum (<c>--max-attempts</c>)
+    /// may narrow it, never raise it past the configured one (which the retention also goes by).
+    /// </summary>
+    public int MaxAttempts(string workflow, int? askedMax = null)
+    {
+        var configured = Rules(workflow)?.MaxAttempts ?? options.Value.MaxAttempts;
+        return askedMax is { } asked ? Math.Min(asked, configured) : configured;
+    }
 
     /// <summary>Whether a failure may be retried, and why (for reports and <c>--dry-run</c>).</summary>
     public Retryability Retryability(string workflow, bool? apiRetryable, string? category, string? error)

@@ -20,6 +20,7 @@ public sealed record ReprocessSelection(string? Workflow = null, string? Batch =
 /// <summary>One submission that qualified and is moved back to pending, with its spread and its reason.</summary>
 /// <param name="SubmissionId">The submission.</param>
 /// <param name="Attempt">The failed attempt it was judged on (the guard).</param>
-/// <param name="Delay">How long from now before it may be sent (the run's spread).</param>
+/// <param name="NotBefore">When it may be sent (the run's spread).</param>
+/// <param name="Purged">True when it was judged with purged files (a v1 rerun will start it again); otherwise files purged since keep it failed.</param>
 /// <param name="Reason">Why: becomes the next attempt's <c>made_because</c>.</param>
-public sealed record Reopening(Guid SubmissionId, int Attempt, TimeSpan Delay, string Reason);
+public sealed record Reopening(Guid SubmissionId, int Attempt, DateTimeOffset NotBefore, bool Purged, string Reason);

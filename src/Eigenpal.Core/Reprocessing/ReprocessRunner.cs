@@ -32,7 +32,12 @@ public sealed partial class ReprocessRunner(
         var resubmitted = 0;
         try
         {
-            var (rows, now) = await ReprocessStore.ReadCandidatesAsync(connection, request.Selection, ct);
+            // Rejected, cancelled and error submissions never qualify; they are reported for the selection's
+            // window, or since the last run began, rather than all of history every night.
+            var othersSince = request.Selection.Since is { } since
+                ? DateTimeOffset.UtcNow - since
+                : await ReprocessStore.LastFinishedRunStartAsync(connection, ct) ?? DateTimeOffset.MinValue.AddYears(1);
+            var (rows, now) = await ReprocessStore.ReadCandidatesAsync(connection, request.Selection, othersSince, ct);
             if (request.DryRun)
             {
                 startedAt = now;
@@ -69,7 +74,7 @@ public sealed partial class ReprocessRunner(
 
             if (!request.DryRun)
             {
-                var taken = await ReopenAsync(connection, runId, request.Trigger, chosen, moved =>
+                var taken = await ReopenAsync(connection, runId, request.Trigger, chosen, now, moved =>
                 {
                     resubmitted = moved;
                     progress?.Report(moved);
@@ -107,9 +112,9 @@ public sealed partial class ReprocessRunner(
     }
 
     // Moves the chosen submissions in chunks, each its own statement and commit, spread over time at the
-    // run's rate: the i-th may be sent i / rate seconds from now. Returns the ids that moved.
+    // run's rate: the i-th may be sent i / rate seconds after the run read its candidates. Returns the ids that moved.
     private async Task<HashSet<Guid>> ReopenAsync(
-        NpgsqlConnection connection, Guid runId, ReprocessTrigger trigger, List<(FailedCandidate Candidate, string Why)> chosen,
+        NpgsqlConnection connection, Guid runId, ReprocessTrigger trigger, List<(FailedCandidate Candidate, string Why)> chosen, DateTimeOffset spreadFrom,
         Action<int> moved, Func<int, CancellationToken, Task> recordProgress, CancellationToken ct)
     {
         var rate = options.Value.RatePerSecond ?? rateLimit.Value.RequestsPerSecond;
@@ -118,7 +123,7 @@ public sealed partial class ReprocessRunner(
         for (var start = 0; start < chosen.Count; start += chunkSize)
         {
             var chunk = chosen.Skip(start).Take(chunkSize).Select((c, i) => new Reopening(
-                c.Candidate.SubmissionId, c.Candidate.Attempt, TimeSpan.FromSeconds((start + i) / rate),
+                c.Candidate.SubmissionId, c.Candidate.Attempt, spreadFrom + TimeSpan.FromSeconds((start + i) / rate), c.Candidate.FilesPurged,
                 $"reprocess run {runId} ({trigger.Name()}): attempt {c.Candidate.Attempt} failed{Category(c.Candidate)}; {c.Why}")).ToList();
             taken.UnionWith(await StateChange.ReopenFailedAsync(connection, chunk, ct));
             moved(taken.Count);

@@ -16,22 +16,27 @@ internal static class ReprocessStore
     private const string CandidatesSql = """
         SELECT s.id, s.state, s.workflow, s.attempt, e.retryable, e.failure_category, COALESCE(e.error, s.state_reason),
                COALESCE(e.completed_at, s.updated_at) AS failed_at,
-               EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.purged_at IS NOT NULL),
+               EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.content IS NULL),
                s.inputs_missing, COALESCE(e.surface = 'v1' AND e.remote_id IS NOT NULL, false), s.source_name, now()
         FROM eigenpal.submissions s
         LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
-        WHERE s.state IN ('failed', 'rejected', 'cancelled', 'error')
+        WHERE (s.state = 'failed' OR (s.state IN ('rejected', 'cancelled', 'error') AND COALESCE(e.completed_at, s.updated_at) >= @others_since))
           AND (@workflow::text IS NULL OR s.workflow = @workflow)
           AND (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
           AND (@since::interval IS NULL OR COALESCE(e.completed_at, s.updated_at) >= now() - @since)
         ORDER BY failed_at, s.id
         """;
 
-    /// <summary>Every submission of the selection that ended failed, rejected, cancelled or in error, oldest first, and the database's now.</summary>
+    /// <summary>
+    /// Every failed submission of the selection, and those that ended rejected, cancelled or in error since
+    /// <paramref name="othersSince"/> (to report them without re-reading all history every night), oldest
+    /// first, and the database's now.
+    /// </summary>
     public static async Task<(IReadOnlyList<(FailedCandidate Candidate, string? SourceName)> Rows, DateTimeOffset Now)> ReadCandidatesAsync(
-        NpgsqlConnection connection, ReprocessSelection selection, CancellationToken ct)
+        NpgsqlConnection connection, ReprocessSelection selection, DateTimeOffset othersSince, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(CandidatesSql, connection);
+        command.Parameters.AddWithValue("others_since", othersSince);
         command.Parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)selection.Workflow ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Text) { Value = (object?)selection.Batch ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
@@ -89,6 +94,13 @@ internal static class ReprocessStore
         command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)error ?? DBNull.Value });
         command.Parameters.AddWithValue("finished", finished);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>When the latest finished (non-dry) run started, or null before the first.</summary>
+    public static async Task<DateTimeOffset?> LastFinishedRunStartAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT max(started_at) FROM eigenpal.reprocess_runs WHERE finished_at IS NOT NULL", connection);
+        return await command.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
     }
 
     /// <summary>The last <paramref name="last"/> runs, newest first.</summary>

@@ -21,19 +21,23 @@ internal sealed class FaultFilter(
             return await next(context);
         }
 
-        if (retryAfterWatch.IsEarly(RequestArrival.Of(http, time.GetUtcNow()), http.Request.Method, endpoint))
+        var early = retryAfterWatch.IsEarly(RequestArrival.Of(http, time.GetUtcNow()), http.Request.Method, endpoint);
+        if (early)
         {
             counters.RequestBeforeRetryAfter();
         }
 
         if (!faults.TryPassRateLimit(out var retryAfter))
         {
-            var decidedAt = retryAfterWatch.RateLimited(retryAfter);
-            http.Response.OnCompleted(() =>
+            var decidedAt = retryAfterWatch.RateLimited(retryAfter, answersEarlyRequest: early);
+            if (!early)
             {
-                retryAfterWatch.Delivered(decidedAt);
-                return Task.CompletedTask;
-            });
+                http.Response.OnCompleted(() =>
+                {
+                    retryAfterWatch.Delivered(decidedAt);
+                    return Task.CompletedTask;
+                });
+            }
             counters.RateLimited();
             Log.RateLimited(logger, http.TraceIdentifier, endpoint, retryAfter);
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

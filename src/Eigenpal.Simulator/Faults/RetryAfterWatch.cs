@@ -21,13 +21,21 @@ internal sealed class RetryAfterWatch(TimeProvider time)
     private DateTimeOffset quietUntil = DateTimeOffset.MinValue;
     private TimeSpan lastDeliveryLag;
 
-    /// <summary>Records a 429 that asked callers to wait <paramref name="retryAfterSeconds"/>.</summary>
-    public DateTimeOffset RateLimited(int retryAfterSeconds)
+    /// <summary>
+    /// Records a 429 that asked callers to wait <paramref name="retryAfterSeconds"/>. A 429 answering an
+    /// early request extends the quiet but does not restart the in-flight grace: otherwise a client that
+    /// ignores Retry-After, asking every few hundred ms, would keep granting itself a fresh grace.
+    /// </summary>
+    public DateTimeOffset RateLimited(int retryAfterSeconds, bool answersEarlyRequest = false)
     {
         var now = time.GetUtcNow();
         lock (gate)
         {
-            lastRateLimited = now;
+            if (!answersEarlyRequest)
+            {
+                lastRateLimited = now;
+            }
+
             var until = now.AddSeconds(retryAfterSeconds);
             if (until > quietUntil)
             {

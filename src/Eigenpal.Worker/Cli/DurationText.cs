@@ -9,7 +9,9 @@ internal static class DurationText
     {
         duration = default;
         var trimmed = text.Trim();
-        if (trimmed.Length >= 2 && double.TryParse(trimmed[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+        // Beyond ten thousand years a duration is a typo, and TimeSpan would overflow.
+        if (trimmed.Length >= 2 && double.TryParse(trimmed[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            && value * Unit(trimmed[^1]) <= TimeSpan.FromDays(3_650_000).TotalSeconds)
         {
             TimeSpan? parsed = char.ToLowerInvariant(trimmed[^1]) switch
             {
@@ -29,6 +31,17 @@ internal static class DurationText
 
         return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
     }
+
+    // Seconds per unit, or 0 for a letter that is not a unit.
+    private static double Unit(char unit) => char.ToLowerInvariant(unit) switch
+    {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
+        'w' => 604_800,
+        _ => 0,
+    };
 
     public static string Format(TimeSpan duration) => duration.TotalHours >= 1
         ? duration.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)

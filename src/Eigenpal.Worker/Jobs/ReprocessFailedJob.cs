@@ -52,9 +52,10 @@ public sealed class ReprocessFailedJob(ReprocessRunner runner, JobStorage storag
             return ReprocessTrigger.Schedule;
         }
 
-        var enqueued = storage.GetMonitoringApi().JobDetails(jobId)?.History
-            .LastOrDefault(h => string.Equals(h.StateName, "Enqueued", StringComparison.Ordinal));
-        return enqueued?.Reason?.Contains(ManualTriggerReason, StringComparison.OrdinalIgnoreCase) == true
+        // Whatever order the storage keeps the history in: one manual enqueue makes it a manual run.
+        var history = storage.GetMonitoringApi().JobDetails(jobId)?.History ?? [];
+        return history.Any(h => string.Equals(h.StateName, "Enqueued", StringComparison.Ordinal)
+                                && h.Reason?.Contains(ManualTriggerReason, StringComparison.OrdinalIgnoreCase) == true)
             ? ReprocessTrigger.Dashboard
             : ReprocessTrigger.Schedule;
     }

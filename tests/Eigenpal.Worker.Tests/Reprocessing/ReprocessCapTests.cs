@@ -26,7 +26,8 @@ public sealed class ReprocessCapTests(PostgresServer postgres)
                 UPDATE eigenpal.submissions SET state = 'failed', attempt = 1, state_reason = 'provider_timeout', updated_at = now() - interval '1 hour'
                 WHERE batch_id = @batch RETURNING id, workflow)
             INSERT INTO eigenpal.executions (id, submission_id, attempt, workflow, remote_id, status, sent_at, completed_at, error, failure_category, retryable, made_because)
-            SELECT gen_random_uuid(), id, 1, workflow, 'exec_outage_' || id, 'failed', now() - interval '2 hours', now() - interval '1 hour',
+            SELECT gen_random_uuid(), id, 1, workflow, 'exec_outage_' || id, 'failed', now() - interval '2 hours',
+                   now() - interval '1 hour' - row_number() OVER (ORDER BY id DESC) * interval '1 second',
                    'The model provider did not answer in time.', 'runtime', true, 'first submission'
             FROM sent
             """))
@@ -39,9 +40,14 @@ public sealed class ReprocessCapTests(PostgresServer postgres)
         var runner = services.GetRequiredService<ReprocessRunner>();
         var first = await runner.RunAsync(new ReprocessRequest(ReprocessTrigger.Command, new ReprocessSelection()));
         Assert.Equal((3000, 1000, 2000), (first.Qualified, first.Resubmitted, first.Skipped[SkipReason.OverTheCap]));
-        // Oldest first, and spread at 50/s: the thousandth may go about 20 s after the first.
+        // Oldest failure first: the thousand taken are the thousand oldest.
+        Assert.Equal(1000, await db.ScalarAsync<long>("""
+            SELECT count(*) FROM eigenpal.submissions s JOIN eigenpal.executions e ON e.submission_id = s.id
+            WHERE s.state = 'pending' AND e.completed_at <= (SELECT completed_at FROM eigenpal.executions ORDER BY completed_at OFFSET 999 LIMIT 1)
+            """));
+        // Spread at the fleet's 50/s from the moment the run read them: the thousandth may go 999 / 50 s after the first.
         var spread = await db.ScalarAsync<double>("SELECT EXTRACT(EPOCH FROM max(not_before) - min(not_before)) FROM eigenpal.submissions WHERE state = 'pending'");
-        Assert.InRange(spread, 19.9, 20.1);
+        Assert.Equal(19.98, spread, precision: 3);
 
         var second = await runner.RunAsync(new ReprocessRequest(ReprocessTrigger.Command, new ReprocessSelection()));
         var third = await runner.RunAsync(new ReprocessRequest(ReprocessTrigger.Command, new ReprocessSelection()));

@@ -88,9 +88,12 @@ public sealed class V1TrackingTests(PostgresServer postgres) : SenderTestBase(po
             final => final == 12, TimeSpan.FromSeconds(20), "the sweep to record every ended run");
 
         var completed = await Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'completed' AND result IS NOT NULL");
+        var failed = await Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.executions WHERE status = 'failed' AND retryable IS NOT NULL AND failure_category IS NOT NULL");
+        Assert.True(completed > 0 && failed > 0, $"{completed} completed and {failed} failed: the seed should give both");
         var counters = simulator.GetCounters();
-        // One get per completed run for its output, none for the failed ones (the list carries their error).
-        Assert.Equal(completed, counters.RequestsTo("runs.get"));
+        // One get per ended run: a completed one for its output, a failed one for its category and retryable flag
+        // (reprocessing goes by them); the list carries neither.
+        Assert.Equal(completed + failed, counters.RequestsTo("runs.get"));
         Assert.True(counters.RequestsTo("runs.list") <= 20, $"{counters.RequestsTo("runs.list")} list calls for 12 runs over a few sweeps");
     }
 
