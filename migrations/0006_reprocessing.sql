@@ -2,11 +2,6 @@
 --   executions.made_because   why the attempt was made: 'first submission', the reason its submission
 --                             was made pending again (a run proven never created, an operator's
 --                             decision, a reprocess run, ...). `eigenpal show` lists the chain with it.
---   submissions.next_attempt_reason / next_attempt_for
---                             why attempt number next_attempt_for will be made, set by a reprocess run
---                             when it makes the submission pending again and copied into made_because
---                             when that attempt begins; unlike state_reason, a 429 or a failure before
---                             the request left (which forget the attempt and try again) does not overwrite it.
 --   submissions.origin        'intake' (recorded by `eigenpal submit` or the API) or 'import' (an
 --                             execution started outside the worker and adopted by `eigenpal import`).
 --   submissions.inputs_missing
@@ -22,9 +17,7 @@ ALTER TABLE eigenpal.executions
 
 ALTER TABLE eigenpal.submissions
     ADD COLUMN origin         text NOT NULL DEFAULT 'intake' CHECK (origin IN ('intake', 'import')),
-    ADD COLUMN inputs_missing text,
-    ADD COLUMN next_attempt_reason text,
-    ADD COLUMN next_attempt_for integer;
+    ADD COLUMN inputs_missing text;
 
 CREATE TABLE eigenpal.reprocess_runs (
     id           uuid        PRIMARY KEY,
@@ -43,5 +36,4 @@ CREATE TABLE eigenpal.reprocess_runs (
 CREATE INDEX reprocess_runs_started ON eigenpal.reprocess_runs (started_at DESC);
 
 -- The reprocess selection reads failed submissions by age; the purge reads stored bytes by age.
-CREATE INDEX submissions_failed ON eigenpal.submissions (updated_at) WHERE state = 'failed';
 CREATE INDEX submission_files_stored ON eigenpal.submission_files (submission_id) WHERE content IS NOT NULL;

@@ -121,7 +121,8 @@ internal sealed class ReprocessCommand(CliServices services) : AsyncCommand<Repr
             ReprocessOutput.PrintRun(services, report, json: false, counts: null);
         }
 
-        if (await WorkerLiveness.CountLiveWorkersAsync(services.DataSource, cancellationToken) is null or 0)
+        // Off --json only: the JSON object is the whole of the output there.
+        if (!settings.Json && await WorkerLiveness.CountLiveWorkersAsync(services.DataSource, cancellationToken) is null or 0)
         {
             services.Console.MarkupLine("[yellow]Warning:[/] no worker is alive (no worker heartbeat in the last minute): nothing will be sent until one runs ('eigenpal worker').");
         }
