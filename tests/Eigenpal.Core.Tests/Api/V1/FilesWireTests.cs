@@ -121,11 +121,13 @@ public sealed class FilesWireTests
         await using var api = new FakeApi((request, _) => (request.Method, request.Path) switch
         {
             ("POST", "/v1/files/uploads") => Presigned(self!),
-            ("PUT", _) => new FakeResponse(200, null, null) { Hold = TimeSpan.FromSeconds(5) },
+            ("PUT", _) => new FakeResponse(200, null, null) { Hold = TimeSpan.FromSeconds(20) },
             _ => FakeResponse.Json(404, V1Bodies.Envelope),
         });
         self = api;
-        using var client = TestClients.Create(api, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        // Long enough that the negotiation never times out on a loaded host (it would be retried: a second POST),
+        // short beside the storage's hold.
+        using var client = TestClients.Create(api, o => o.Timeout = TimeSpan.FromSeconds(2));
 
         var error = await Assert.ThrowsAsync<EigenpalTransportException>(() => client.Files.UploadAsync(Upload));
 
