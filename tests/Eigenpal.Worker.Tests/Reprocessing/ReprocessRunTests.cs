@@ -36,7 +36,7 @@ public sealed class ReprocessRunTests(PostgresServer postgres)
             MaxAttempts = await FailedBatch.FailedAsync(db, retryable: true, "classify-text"),
             Rejected = await db.ScalarAsync<long>("SELECT count(*) FROM eigenpal.submissions WHERE state = 'rejected'"),
         };
-        Assert.True(expected.Resubmit > 3 && expected.NotRetryable > 0 && expected.MaxAttempts > 0 && expected.Rejected > 0, $"the batch should hold every kind: {expected}");
+        Assert.True(expected.Resubmit > 0 && expected.NotRetryable > 0 && expected.MaxAttempts > 0 && expected.Rejected > 0, $"the batch should hold every kind: {expected}");
         var before = await FailedBatch.AttemptsAsync(db);
 
         var run = await CliRun.RunAsync(scenario.Settings, "reprocess", "--json");
