@@ -110,6 +110,14 @@ say "Starting PostgreSQL..."
 start_postgres
 export ConnectionStrings__Eigenpal=$connection EIGENPAL_BASE_URL=$sim_url EIGENPAL_API_KEY=$api_key
 eigenpal() { dotnet "$worker_dll" "$@"; }
+# One line reaches the demo's environment afterwards: `source .run/eigenpal.env` (it also defines `eigenpal`).
+cat >"$run_dir/eigenpal.env" <<ENV
+export ConnectionStrings__Eigenpal='$connection'
+export EIGENPAL_BASE_URL='$sim_url'
+export EIGENPAL_API_KEY='$api_key'
+eigenpal() { dotnet '$worker_dll' "\$@"; }
+ENV
+chmod 600 "$run_dir/eigenpal.env"
 
 say "Starting the Eigenpal simulator at $sim_url..."
 # Runs take a quarter of their simulated time (extract-invoice: log-normal, median 2 s here)
@@ -143,7 +151,8 @@ $(say "What next")
   Submit the folder again:    nothing new is sent (every invoice is already recorded)
   Logs:                       .run/worker.log, .run/simulator.log
   Stop everything:            bash scripts/demo.sh stop
-  (the commands above need: export ConnectionStrings__Eigenpal='$connection' EIGENPAL_BASE_URL=$sim_url EIGENPAL_API_KEY=$api_key)
+  The commands above need the demo's environment; one line gives it (and an 'eigenpal' command):
+    source .run/eigenpal.env
 EOF
 
 # Exit code 1 from submit means "every invoice ended, some failed or were rejected": the
