@@ -13,16 +13,15 @@ public sealed class ThroughputQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ThroughputMinute>> PerMinuteAsync(int hours, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH w AS (SELECT date_trunc('minute', now() - make_interval(hours => @hours)) AS from_minute)
             SELECT m.minute, COALESCE(sub.n, 0), COALESCE(fin.n, 0)
-            FROM w CROSS JOIN LATERAL generate_series(w.from_minute, date_trunc('minute', now()), interval '1 minute') AS m(minute)
+            FROM generate_series(date_trunc('minute', now() - make_interval(hours => @hours)), date_trunc('minute', now()), interval '1 minute') AS m(minute)
             LEFT JOIN (
                 SELECT date_trunc('minute', s.created_at) AS minute, count(*) AS n
-                FROM eigenpal.submissions s, w WHERE s.created_at >= w.from_minute GROUP BY 1
+                FROM eigenpal.submissions s WHERE s.created_at >= date_trunc('minute', now() - make_interval(hours => @hours)) GROUP BY 1
             ) sub ON sub.minute = m.minute
             LEFT JOIN (
                 SELECT date_trunc('minute', e.completed_at) AS minute, count(*) AS n
-                FROM eigenpal.executions e, w WHERE e.completed_at >= w.from_minute GROUP BY 1
+                FROM eigenpal.executions e WHERE e.completed_at >= date_trunc('minute', now() - make_interval(hours => @hours)) GROUP BY 1
             ) fin ON fin.minute = m.minute
             ORDER BY m.minute
             """);

@@ -11,9 +11,10 @@ namespace Eigenpal.Submissions.Queries;
 /// </summary>
 public sealed partial class SubmissionQueries(NpgsqlDataSource dataSource)
 {
-    // A batch filter matches the batch id or every batch recorded under that name.
+    // A batch filter matches the batch id or every batch recorded under that name. The batches are looked up first
+    // (ARRAY(...) is evaluated once), so the submissions are then read through their batch index, not scanned.
     private const string FilterSql = """
-        (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
+        (@batch::text IS NULL OR s.batch_id = ANY (ARRAY(SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch)))
         AND (@workflow::text IS NULL OR s.workflow = @workflow)
         """;
 
@@ -98,12 +99,16 @@ public sealed partial class SubmissionQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             SELECT s.state, COALESCE(s.state_reason, '(no reason recorded)') AS reason, count(*) AS n
             FROM eigenpal.submissions s
-            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined', 'vanished') AND {FilterSql}
-              AND (@since::timestamptz IS NULL OR s.updated_at >= @since)
+            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined', 'vanished') AND {FilterSql}{(since is null ? "" : " AND s.updated_at >= @since")}
             GROUP BY s.state, reason ORDER BY n DESC, reason LIMIT @limit
             """);
         AddFilter(command, filter);
-        command.Parameters.AddWithValue("since", NpgsqlDbType.TimestampTz, (object?)since ?? DBNull.Value);
+        // The window is added to the text only when given, so that it is planned as a range of the state index.
+        if (since is { } from)
+        {
+            command.Parameters.AddWithValue("since", NpgsqlDbType.TimestampTz, from);
+        }
+
         command.Parameters.AddWithValue("limit", limit);
         var reasons = new List<FailureReason>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
