@@ -21,8 +21,8 @@ public sealed class BatchPageTests(SeededDashboard dashboard) : IDisposable
             Assert.Equal(counts.GetValueOrDefault(state), long.Parse(page.QuerySelector($"[data-total='{state}']")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture));
         }
 
-        Assert.Equal(31, long.Parse(page.QuerySelector("[data-field='total']")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture));
-        Assert.Equal(31, long.Parse(page.QuerySelector("[data-field='finished']")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture));
+        Assert.Equal(SeededDashboard.MarchSize, long.Parse(page.QuerySelector("[data-field='total']")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture));
+        Assert.Equal(SeededDashboard.MarchSize, long.Parse(page.QuerySelector("[data-field='finished']")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture));
         Assert.True(counts.Keys.Count >= 2, "the batch has completions and failures: " + string.Join(",", counts.Keys));
 
         var reasons = await db.ColumnAsync<string>($"""
@@ -50,7 +50,7 @@ public sealed class BatchPageTests(SeededDashboard dashboard) : IDisposable
         var written = await File.ReadAllBytesAsync(file);
 
         var downloaded = await dashboard.BytesAsync(link);
-        Assert.Equal(31 + (format == "csv" ? 1 : 0), System.Text.Encoding.UTF8.GetString(written).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(SeededDashboard.MarchSize + (format == "csv" ? 1 : 0), System.Text.Encoding.UTF8.GetString(written).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(written, downloaded);
         Assert.Equal(written, await dashboard.BytesAsync($"/api/v1/batches/{dashboard.MarchBatch}/results?format={format}"));
     }

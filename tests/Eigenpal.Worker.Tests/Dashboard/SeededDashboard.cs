@@ -22,6 +22,15 @@ public sealed class SeededDashboard : IAsyncLifetime
     /// <summary>The supplier of the invoice whose extracted result holds markup.</summary>
     public const string ScriptSupplier = "<script>alert('x')</script> & Sons";
 
+    /// <summary>How many submissions the finished batch holds: 30 invoices, the invoices whose result holds markup, and broken PDFs.</summary>
+    public const int MarchSize = 30 + ScriptInvoices + BrokenPdfs;
+
+    // A broken PDF fails every time (input_unreadable), so the batch has failures whatever the random outcomes.
+    private const int BrokenPdfs = 2;
+
+    // Runs fail or are rejected at random (15 %): among five, one completes but once in ten thousand seeds.
+    private const int ScriptInvoices = 5;
+
     private readonly PostgresServer _postgres = new();
 
     public WorkerScenario Scenario { get; private set; } = null!;
@@ -53,15 +62,18 @@ public sealed class SeededDashboard : IAsyncLifetime
         await Eventually.WaitAsync(HealthyAsync, ok => ok, TimeSpan.FromSeconds(60), "the worker's HTTP server", async () => Scenario.WorkerOutputTail());
 
         var invoices = Enumerable.Range(0, 30).Select(i => SampleSubmissions.Invoice(i, "march")).ToList();
-        invoices.Add(ScriptInvoice());
+        invoices.AddRange(Enumerable.Range(1, BrokenPdfs).Select(BrokenPdf));
+        invoices.AddRange(Enumerable.Range(1, ScriptInvoices).Select(ScriptInvoice));
         var march = await Database.Intake.RecordBatchAsync("march", invoices);
         MarchBatch = march.BatchId;
-        ScriptSubmission = march.Submissions[^1].Id;
         await Database.Intake.RecordAsync(new NewSubmission
         {
             Workflow = "no-such-workflow", SourceName = "lost-workflow.txt", Input = new JsonObject { ["text"] = "nobody runs this" },
         });
-        await Scenario.WaitForAllFinalAsync(32, TimeSpan.FromSeconds(120));
+        await Scenario.WaitForAllFinalAsync(MarchSize + 1, TimeSpan.FromSeconds(120));
+        var scripted = march.Submissions.TakeLast(ScriptInvoices).Select(r => $"'{r.Id}'");
+        ScriptSubmission = (await Database.ColumnAsync<Guid>(
+            $"SELECT id FROM eigenpal.submissions WHERE state = 'completed' AND id IN ({string.Join(", ", scripted)}) ORDER BY source_name LIMIT 1")).Single();
 
         var slow = await Database.Intake.RecordBatchAsync("slow", Enumerable.Range(0, 3).Select(i => SampleSubmissions.Text(i, "slow")).ToList());
         SlowBatch = slow.BatchId;
@@ -111,14 +123,21 @@ public sealed class SeededDashboard : IAsyncLifetime
     /// <summary>The JSON at <paramref name="path"/>.</summary>
     public async Task<JsonNode> JsonAsync(string path) => JsonNode.Parse(await TextAsync(path)) ?? throw new InvalidOperationException($"{path}: null");
 
-    private static NewSubmission ScriptInvoice()
+    private static NewSubmission BrokenPdf(int i) => new()
     {
-        var text = $"Invoice No: INV-SCRIPT-1\nDate: 2026-03-14\nSupplier: {ScriptSupplier}\nTotal: 99.50 EUR\n";
+        Workflow = "extract-invoice",
+        SourceName = $"broken-{i}.pdf",
+        Files = [new SubmissionFile("contract_document", $"broken-{i}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"%PDF-1.7\nbroken {i}, no objects\n"))],
+    };
+
+    private static NewSubmission ScriptInvoice(int i)
+    {
+        var text = $"Invoice No: INV-SCRIPT-{i}\nDate: 2026-03-14\nSupplier: {ScriptSupplier}\nTotal: 99.50 EUR\n";
         return new NewSubmission
         {
             Workflow = "extract-invoice",
-            SourceName = "invoice-script.txt",
-            Files = [new SubmissionFile("contract_document", "invoice-script.txt", "text/plain", Encoding.UTF8.GetBytes(text))],
+            SourceName = $"invoice-script-{i}.txt",
+            Files = [new SubmissionFile("contract_document", $"invoice-script-{i}.txt", "text/plain", Encoding.UTF8.GetBytes(text))],
         };
     }
 
