@@ -16,6 +16,7 @@ public static class DashboardExtensions
             o.RootDirectory = PagesRoot;
             o.Conventions.AuthorizeFolder("/", AccessPolicies.Viewer);
         });
+        services.AddSingleton<Audit.DashboardAudit>();
         return services;
     }
 
