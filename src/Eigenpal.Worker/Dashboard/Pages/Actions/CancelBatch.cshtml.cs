@@ -16,6 +16,9 @@ namespace Eigenpal.Worker.Dashboard.Pages.Actions;
 [Authorize(Policy = AccessPolicies.Operator)]
 public sealed class CancelBatchModel(SubmissionQueries queries, ExecutionCanceller canceller, DashboardAudit audit) : PageModel
 {
+    /// <summary>The batch.</summary>
+    public Guid BatchId { get; private set; }
+
     /// <summary>The batch's submissions per state.</summary>
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
@@ -31,6 +34,7 @@ public sealed class CancelBatchModel(SubmissionQueries queries, ExecutionCancell
             return NotFound();
         }
 
+        BatchId = id;
         Counts = await queries.CountByStateAsync(filter, cancellationToken);
         Unfinished = (await queries.UnfinishedIdsAsync(filter, cancellationToken)).Count;
         return Page();
