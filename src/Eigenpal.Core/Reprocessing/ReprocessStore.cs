@@ -12,14 +12,19 @@ namespace Eigenpal.Reprocessing;
 /// </summary>
 internal static class ReprocessStore
 {
-    // A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
-    private const string CandidatesSql = """
+    // What a candidate is read from; the selection's filters and the one-submission read add their WHERE.
+    private const string CandidateSelect = """
         SELECT s.id, s.state, s.workflow, s.attempt, e.retryable, e.failure_category, COALESCE(e.error, s.state_reason),
                COALESCE(e.completed_at, s.updated_at) AS failed_at,
                EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.content IS NULL),
                s.inputs_missing, COALESCE(e.surface = 'v1' AND e.remote_id IS NOT NULL, false), s.source_name, now()
         FROM eigenpal.submissions s
         LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
+        """;
+
+    // A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
+    private const string CandidatesSql = CandidateSelect + """
+
         WHERE (s.state = 'failed' OR (s.state IN ('rejected', 'cancelled', 'error') AND COALESCE(e.completed_at, s.updated_at) >= @others_since))
           AND (@workflow::text IS NULL OR s.workflow = @workflow)
           AND (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
@@ -46,20 +51,32 @@ internal static class ReprocessStore
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((new FailedCandidate(
-                    reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetBoolean(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetFieldValue<DateTimeOffset>(7),
-                    reader.GetBoolean(8),
-                    reader.IsDBNull(9) ? null : reader.GetString(9),
-                    reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
+                rows.Add(ReadCandidate(reader));
                 now ??= reader.GetFieldValue<DateTimeOffset>(12);
             }
         }
 
         return (rows, now ?? await NowAsync(connection, ct));
+    }
+
+    /// <summary>
+    /// One submission as a reprocess run would read it, whatever its state (a completed one too, so the caller
+    /// can say why it is not a candidate), locked until the caller's transaction ends; null when there is none,
+    /// with the database's now.
+    /// </summary>
+    public static async Task<(FailedCandidate? Candidate, DateTimeOffset Now)> ReadOneAsync(NpgsqlConnection connection, Guid submissionId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(CandidateSelect + " WHERE s.id = @id FOR UPDATE OF s", connection);
+        command.Parameters.AddWithValue("id", submissionId);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                return (ReadCandidate(reader).Candidate, reader.GetFieldValue<DateTimeOffset>(12));
+            }
+        }
+
+        return (null, await NowAsync(connection, ct));
     }
 
     /// <summary>Records that a run started; returns its id and start time.</summary>
@@ -129,6 +146,16 @@ internal static class ReprocessStore
 
         return reports;
     }
+
+    private static (FailedCandidate Candidate, string? SourceName) ReadCandidate(NpgsqlDataReader reader) => (new FailedCandidate(
+        reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
+        reader.IsDBNull(4) ? null : reader.GetBoolean(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.GetBoolean(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11));
 
     private static string SkippedJson(IReadOnlyDictionary<SkipReason, int> skipped) =>
         JsonSerializer.Serialize(skipped.Where(s => s.Value > 0).ToDictionary(s => s.Key.Name(), s => s.Value));

@@ -59,6 +59,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
         services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
         services.TryAddTransient<Eigenpal.Reprocessing.ReprocessRunner>();
+        services.TryAddTransient<Eigenpal.Reprocessing.FailedResubmitter>();
         services.AddEigenpalRetention(configuration);
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();
