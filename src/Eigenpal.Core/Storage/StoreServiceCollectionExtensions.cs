@@ -35,6 +35,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SubmissionIntake>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
+        services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionIdSearch>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
         return services;
     }

@@ -48,6 +48,9 @@ internal sealed class CliServices : IAsyncDisposable
 
     public SubmissionQueries Queries => Get<SubmissionQueries>();
 
+    /// <summary>Finds submissions by the start or end of their id (the short ids <c>list</c> shows).</summary>
+    public SubmissionIdSearch IdSearch => Get<SubmissionIdSearch>();
+
     public EigenpalClient Client => Get<EigenpalClient>();
 
     /// <summary>The API surfaces; the first command that needs the API asks which one the service speaks.</summary>
