@@ -52,13 +52,33 @@ public static class ObservabilityExtensions
                 });
             }
         });
-        if (settings.OtlpEndpoint is { } traces)
+        AddTraceExport(telemetry, settings);
+        return services;
+    }
+
+    /// <summary>
+    /// For the commands (<c>eigenpal submit</c> records the intake spans that begin each submission's trace):
+    /// trace export only, when <see cref="TelemetryOptions.OtlpEndpoint"/> is set. There is no host to start
+    /// the tracer provider, so the caller resolves <see cref="TracerProvider"/>; disposing the services flushes it.
+    /// </summary>
+    public static IServiceCollection AddEigenpalTraceExport(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    {
+        var settings = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (settings.OtlpEndpoint is not null)
         {
-            // Only the worker's own spans: HttpClient's would make every poll's list call a trace of its own.
-            telemetry.WithTracing(tracing => tracing.AddSource(EigenpalTracing.SourceName).AddOtlpExporter(exporter => Otlp(exporter, traces, "v1/traces")));
+            AddTraceExport(services.AddOpenTelemetry().ConfigureResource(r => r.AddService(serviceName)), settings);
         }
 
         return services;
+    }
+
+    // Only the worker's own spans: HttpClient's would make every poll's list call a trace of its own.
+    private static void AddTraceExport(OpenTelemetry.OpenTelemetryBuilder telemetry, TelemetryOptions settings)
+    {
+        if (settings.OtlpEndpoint is { } endpoint)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(EigenpalTracing.SourceName).AddOtlpExporter(exporter => Otlp(exporter, endpoint, "v1/traces")));
+        }
     }
 
     /// <summary>Maps <c>/healthz</c> and <c>/readyz</c> (anonymous, for probes) and <c>/metrics</c> (viewers).</summary>

@@ -14,6 +14,8 @@ namespace Eigenpal.Worker.Observability.Readiness;
 /// </summary>
 internal sealed class ApiReachability(IServiceScopeFactory scopes, IOptions<TelemetryOptions> options, TimeProvider time)
 {
+    private const string NotAsked = "API not asked: the shared rate limit could not be read";
+
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Lock _gate = new();
@@ -53,7 +55,8 @@ internal sealed class ApiReachability(IServiceScopeFactory scopes, IOptions<Tele
 
         lock (_gate)
         {
-            _last = result;
+            // A question that never left (the rate limit's database is down) says nothing of the API: asked again next time.
+            _last = result.Description == NotAsked ? null : result;
             _lastAt = time.GetTimestamp();
             _asking = null;
         }
@@ -91,7 +94,7 @@ internal sealed class ApiReachability(IServiceScopeFactory scopes, IOptions<Tele
         EigenpalAuthenticationException => HealthCheckResult.Unhealthy("API key refused"),
         EigenpalForbiddenException => HealthCheckResult.Unhealthy("API key not allowed to read workflows (403)"),
         EigenpalRateLimitException => HealthCheckResult.Degraded("API answered 429 (rate limited)"),
-        EigenpalNotSentException => HealthCheckResult.Unhealthy("API not asked: the shared rate limit could not be read"),
+        EigenpalNotSentException => HealthCheckResult.Unhealthy(NotAsked),
         EigenpalConfigurationException => HealthCheckResult.Unhealthy("API not configured, or no API surface answered"),
         { StatusCode: 0 } => HealthCheckResult.Unhealthy("API unreachable"),
         _ => HealthCheckResult.Unhealthy($"API answered {ex.StatusCode}"),
