@@ -61,6 +61,7 @@ public sealed partial class FleetRateLimiter(
     public async Task PauseAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : options.Value.DefaultRetryAfter;
+        Telemetry.EigenpalMetrics.RateLimited(pause);
         var until = time.GetUtcNow().Add(pause).UtcTicks;
         long seen;
         while ((seen = Volatile.Read(ref _localPauseUntil)) < until && Interlocked.CompareExchange(ref _localPauseUntil, until, seen) != seen)
