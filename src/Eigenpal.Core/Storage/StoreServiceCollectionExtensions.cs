@@ -36,6 +36,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<SubmissionIntake>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
+        services.TryAddSingleton<Eigenpal.Insights.StateTotalsFold>();
         return services;
     }
 
