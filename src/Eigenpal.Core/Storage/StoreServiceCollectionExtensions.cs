@@ -37,6 +37,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionIdSearch>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
+        services.TryAddSingleton<Eigenpal.Insights.StateTotalsFold>();
         return services;
     }
 
