@@ -12,25 +12,34 @@ namespace Eigenpal.Reprocessing;
 /// </summary>
 internal static class ReprocessStore
 {
-    // What a candidate is read from; the selection's filters and the one-submission read add their WHERE.
+    // What a candidate is read from: the submission joined to its latest attempt (s and e).
     private const string CandidateSelect = """
         SELECT s.id, s.state, s.workflow, s.attempt, e.retryable, e.failure_category, COALESCE(e.error, s.state_reason),
                COALESCE(e.completed_at, s.updated_at) AS failed_at,
                EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.content IS NULL),
                s.inputs_missing, COALESCE(e.surface = 'v1' AND e.remote_id IS NOT NULL, false), s.source_name, now()
+        """;
+
+    private const string LatestAttemptFrom = """
         FROM eigenpal.submissions s
         LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
         """;
 
-    // A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
-    private const string CandidatesSql = CandidateSelect + """
+    /// <summary>
+    /// The candidates of a selection: every failed submission, and the rejected, cancelled and error ones since
+    /// <c>@others_since</c>, joined to their latest attempt (<c>s</c> and <c>e</c>). Shared by the run, which
+    /// reads them one by one, and the preview (<see cref="ReprocessPreview"/>), which counts them in groups.
+    /// A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
+    /// </summary>
+    internal const string CandidatesFrom = LatestAttemptFrom + """
 
         WHERE (s.state = 'failed' OR (s.state IN ('rejected', 'cancelled', 'error') AND COALESCE(e.completed_at, s.updated_at) >= @others_since))
           AND (@workflow::text IS NULL OR s.workflow = @workflow)
           AND (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
           AND (@since::interval IS NULL OR COALESCE(e.completed_at, s.updated_at) >= now() - @since)
-        ORDER BY failed_at, s.id
         """;
+
+    private const string CandidatesSql = CandidateSelect + "\n" + CandidatesFrom + "\nORDER BY failed_at, s.id";
 
     /// <summary>
     /// Every failed submission of the selection, and those that ended rejected, cancelled or in error since
@@ -41,10 +50,7 @@ internal static class ReprocessStore
         NpgsqlConnection connection, ReprocessSelection selection, DateTimeOffset othersSince, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(CandidatesSql, connection);
-        command.Parameters.AddWithValue("others_since", othersSince);
-        command.Parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)selection.Workflow ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Text) { Value = (object?)selection.Batch ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
+        AddSelection(command.Parameters, selection, othersSince);
         var rows = new List<(FailedCandidate, string?)>();
         DateTimeOffset? now = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -66,7 +72,7 @@ internal static class ReprocessStore
     /// </summary>
     public static async Task<(FailedCandidate? Candidate, DateTimeOffset Now)> ReadOneAsync(NpgsqlConnection connection, Guid submissionId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(CandidateSelect + " WHERE s.id = @id FOR UPDATE OF s", connection);
+        await using var command = new NpgsqlCommand(CandidateSelect + "\n" + LatestAttemptFrom + "\nWHERE s.id = @id FOR UPDATE OF s", connection);
         command.Parameters.AddWithValue("id", submissionId);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -77,6 +83,15 @@ internal static class ReprocessStore
         }
 
         return (null, await NowAsync(connection, ct));
+    }
+
+    /// <summary>The parameters of <see cref="CandidatesFrom"/>.</summary>
+    internal static void AddSelection(NpgsqlParameterCollection parameters, ReprocessSelection selection, DateTimeOffset othersSince)
+    {
+        parameters.AddWithValue("others_since", othersSince);
+        parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)selection.Workflow ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Text) { Value = (object?)selection.Batch ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
     }
 
     /// <summary>Records that a run started; returns its id and start time.</summary>
@@ -167,7 +182,8 @@ internal static class ReprocessStore
         .Where(p => p.Reason is not null)
         .ToDictionary(p => p.Reason!.Value, p => p.Count);
 
-    private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>The database's now, the clock every age is judged by.</summary>
+    internal static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT now()", connection);
         return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync(ct))!, TimeSpan.Zero);

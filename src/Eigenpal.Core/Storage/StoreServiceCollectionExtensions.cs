@@ -35,7 +35,9 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SubmissionIntake>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
+        services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionIdSearch>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
+        services.TryAddSingleton<Eigenpal.Insights.StateTotalsFold>();
         return services;
     }
 

@@ -27,19 +27,19 @@ public static class WorkerHost
         builder.Services.AddEigenpalWorker(builder.Configuration);
         builder.Services.AddEigenpalAccess(builder.Configuration);
         builder.Services.AddEigenpalObservability(builder.Configuration);
-        builder.Services.AddEigenpalDashboard();
+        builder.Services.AddEigenpalDashboard(builder.Configuration);
         var app = builder.Build();
         app.UseEigenpalAccess();
         app.MapEigenpalObservability();
         app.MapEigenpalDashboard();
         // Jobs hold submission ids, never secrets; the dashboard follows the access rules and does not
         // print the storage's connection.
+        // Viewers see it read-only; see AccessExtensions.WithEigenpalAccess.
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = AccessExtensions.HangfireDashboardFilters(app),
             DashboardTitle = "Eigenpal Worker",
             DisplayStorageConnectionString = false,
-        });
+        }.WithEigenpalAccess());
         app.MapEigenpalWebhooks();
         return app;
     }
