@@ -6,7 +6,7 @@ namespace Eigenpal.Worker.Dashboard.Pages.Reprocessing;
 
 /// <summary>
 /// Reprocessing at a glance: the reports of past runs (when, what started them, what they resubmitted and why
-/// they skipped the rest), what the next run would take if it ran now (a dry run: judged, nothing written),
+/// they skipped the rest), what the next run would take if it ran now (the runner's preview: counted, nothing written),
 /// and when the schedule fires next.
 /// </summary>
 public sealed class IndexModel(ReprocessRunner runner, IOptions<ReprocessOptions> options, TimeProvider time) : PageModel
@@ -30,7 +30,8 @@ public sealed class IndexModel(ReprocessRunner runner, IOptions<ReprocessOptions
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         History = await runner.HistoryAsync(RunsShown, cancellationToken);
-        Next = await runner.RunAsync(new ReprocessRequest(ReprocessTrigger.Dashboard, new ReprocessSelection(), DryRun: true), ct: cancellationToken);
+        // Counted in SQL groups (PreviewAsync), not judged row by row: the page stays fast at any volume.
+        Next = await runner.PreviewAsync(new ReprocessSelection(), ReprocessTrigger.Dashboard, cancellationToken);
         // Checked at start (ReprocessOptionsValidator): the cron and the zone parse.
         NextOccurrence = Options.Enabled
             ? CronSchedule.Parse(ReprocessOptionsValidator.Section, Options.Schedule, Options.TimeZone).NextAfter(time.GetUtcNow())
