@@ -35,7 +35,9 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SubmissionIntake>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
+        services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionIdSearch>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
+        services.TryAddSingleton<Eigenpal.Insights.StateTotalsFold>();
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
         services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
         services.TryAddTransient<Eigenpal.Reprocessing.ReprocessRunner>();
+        services.TryAddTransient<Eigenpal.Reprocessing.FailedResubmitter>();
         services.AddEigenpalRetention(configuration);
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();

@@ -13,7 +13,7 @@ internal sealed class CancelCommand(CliServices services) : AsyncCommand<CancelC
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[ID]")]
-        [Description("A submission id, or a remote execution id.")]
+        [Description("A submission id, its start or end (the short id `list` shows), or a remote execution id.")]
         public string? Id { get; init; }
 
         [CommandOption("-b|--batch <ID>")]
@@ -40,8 +40,7 @@ internal sealed class CancelCommand(CliServices services) : AsyncCommand<CancelC
         }
         else
         {
-            var detail = await services.Queries.FindAsync(settings.Id ?? "", cancellationToken)
-                ?? throw new UsageException($"No submission or execution with id '{settings.Id}'.");
+            var detail = await SubmissionLookup.FindAsync(services, settings.Id ?? "", cancellationToken);
             ids = [detail.Submission.Id];
         }
 

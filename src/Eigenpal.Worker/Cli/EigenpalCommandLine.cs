@@ -12,9 +12,12 @@ public static class EigenpalCommandLine
         "Exit codes: 0 done (with --wait: all completed); 1 some did not complete; 2 bad input or usage (good rows are still recorded); " +
         "3 database unreachable; 4 API key missing or API refused (unknown workflow, forbidden); 5 --wait --timeout ran out (work carries on); 130 interrupted.";
 
-    /// <summary>Parses <paramref name="args"/> and runs the command; returns the process exit code.</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command on standard output, as wide as <c>COLUMNS</c> or the
+    /// terminal says (see <see cref="ConsoleWidth"/>); returns the process exit code.
+    /// </summary>
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
-        RunAsync(args, AnsiConsole.Console, null, cancellationToken);
+        RunAsync(args, ConsoleWidth.CreateConsole(), null, cancellationToken);
 
     /// <summary>
     /// Runs a command writing to <paramref name="console"/>, with <paramref name="configurationOverrides"/> on top of
@@ -57,20 +60,23 @@ public static class EigenpalCommandLine
         config.AddCommand<ListCommand>("list")
             .WithDescription("List submissions by state, age, workflow or batch, most recently changed first. " + ExitCodeHelp)
             .WithExample("list", "--status", "failed,rejected", "--since", "7d")
-            .WithExample("list", "--batch", "march", "--limit", "200");
+            .WithExample("list", "--batch", "march", "--limit", "200")
+            .WithExample("list", "--status", "undetermined", "--full-ids");
         config.AddCommand<ShowCommand>("show")
-            .WithDescription("Everything about one submission (by submission id or remote execution id): attempts, status history, result, error, request ids. " + ExitCodeHelp)
+            .WithDescription("Everything about one submission (by submission id, its start or end such as the short id `list` shows, or remote execution id): attempts, status history, result, error, request ids. " + ExitCodeHelp)
             .WithExample("show", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07")
+            .WithExample("show", "6b8a1e07")
             .WithExample("show", "exec_7Hq2LmN9");
         config.AddCommand<CancelCommand>("cancel")
             .WithDescription("Cancel a submission or every unfinished submission of a batch, through the API; prints each outcome. " + ExitCodeHelp)
             .WithExample("cancel", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07")
+            .WithExample("cancel", "6b8a1e07")
             .WithExample("cancel", "--batch", "march");
         config.AddCommand<ResolveCommand>("resolve")
             .WithDescription("Settle an undetermined submission (the worker could not tell whether its run was created): name its execution, " +
                 "or state that none was created so it is sent again. The decision is recorded with who and why. " + ExitCodeHelp)
             .WithExample("resolve", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07", "--execution", "exec_7Hq2LmN9", "--reason", "checked in Studio")
-            .WithExample("resolve", "0196f7c2-5a8e-7c1b-9f3e-2d4c6b8a1e07", "--not-sent");
+            .WithExample("resolve", "6b8a1e07", "--not-sent");
         config.AddCommand<ResultsCommand>("results")
             .WithDescription("Export a batch's results (source, status, result or error per submission) to .jsonl or .csv, by the file's extension. " + ExitCodeHelp)
             .WithExample("results", "--batch", "march", "--out", "results.jsonl")
@@ -92,6 +98,16 @@ public static class EigenpalCommandLine
                 "--dry-run counts what would go per workflow and state and changes nothing. " + ExitCodeHelp)
             .WithExample("purge", "--older-than", "30d", "--dry-run")
             .WithExample("purge", "--older-than", "90d", "--json");
+        config.AddBranch("access", access =>
+        {
+            access.SetDescription("Make the credentials for remote access to the dashboard, /api and /metrics (Eigenpal:Access); local requests need none.");
+            access.AddCommand<Access.HashPasswordCommand>("hash-password")
+                .WithDescription("Hash a user's password (read from standard input, or typed at a hidden prompt) and print the Eigenpal:Access:Users entry.")
+                .WithExample("access", "hash-password", "--name", "ana", "--role", "operator");
+            access.AddCommand<Access.NewTokenCommand>("new-token")
+                .WithDescription("Make a bearer token, print it once and the Eigenpal:Access:Tokens entry holding its SHA-256.")
+                .WithExample("access", "new-token", "--name", "grafana", "--role", "viewer");
+        });
         config.AddCommand<SamplesCommand>("samples")
             .WithDescription("Write realistic, fictional invoice PDFs for demos and tests (the same seed gives the same invoices).")
             .WithExample("samples", "--count", "50", "--out", "./invoices")

@@ -28,6 +28,10 @@ internal sealed class ListCommand(CliServices services) : AsyncCommand<ListComma
         [Description("A batch id or batch name.")]
         public string? Batch { get; init; }
 
+        [CommandOption("--full-ids")]
+        [Description("Show whole submission ids instead of their last 8 hex digits (which show, cancel and resolve accept as they are).")]
+        public bool FullIds { get; init; }
+
         [CommandOption("-n|--limit <N>")]
         [Description("The most rows shown (default 50).")]
         [DefaultValue(50)]
@@ -64,10 +68,11 @@ internal sealed class ListCommand(CliServices services) : AsyncCommand<ListComma
             Limit = settings.Limit,
         }, cancellationToken);
 
-        var table = new Table().AddColumns("Submission", "Source", "Workflow", "State", "Attempt", "Updated (UTC)", "Reason");
+        // UUIDv7 ids start with their creation time, so a batch's ids share their start: the short id is the random end.
+        var table = new Table().AddColumns("Id", "Source", "Workflow", "State", "Attempt", "Updated (UTC)", "Reason");
         foreach (var s in rows)
         {
-            table.AddRow(s.Id.ToString(), Markup.Escape(s.SourceName ?? ""), Markup.Escape(s.Workflow), s.State,
+            table.AddRow(settings.FullIds ? s.Id.ToString() : SubmissionIdFragment.ShortForm(s.Id), Markup.Escape(s.SourceName ?? ""), Markup.Escape(s.Workflow), s.State,
                 s.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 s.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(s.Reason ?? ""));

@@ -16,7 +16,7 @@ internal sealed class ResolveCommand(CliServices services) : AsyncCommand<Resolv
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<ID>")]
-        [Description("The undetermined submission's id.")]
+        [Description("The undetermined submission's id, or its start or end (the short id `list` shows).")]
         public string Id { get; init; } = "";
 
         [CommandOption("--execution <EXEC_ID>")]
@@ -43,8 +43,7 @@ internal sealed class ResolveCommand(CliServices services) : AsyncCommand<Resolv
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
-        var detail = await services.Queries.FindAsync(settings.Id, cancellationToken)
-            ?? throw new UsageException($"No submission with id '{settings.Id}'.");
+        var detail = await SubmissionLookup.FindAsync(services, settings.Id, cancellationToken);
         var by = string.IsNullOrWhiteSpace(settings.By) ? $"{Environment.UserName}@{Environment.MachineName}" : settings.By.Trim();
         var resolved = settings.Execution is { } execution
             ? await services.Resolver.AdoptAsync(detail.Submission.Id, execution.Trim(), by, settings.Reason, cancellationToken)

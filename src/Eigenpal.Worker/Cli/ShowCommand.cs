@@ -14,15 +14,14 @@ internal sealed class ShowCommand(CliServices services) : AsyncCommand<ShowComma
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<ID>")]
-        [Description("A submission id, or a remote execution id of one of its attempts.")]
+        [Description("A submission id, its start or end (the short id `list` shows), or a remote execution id of one of its attempts.")]
         public string Id { get; init; } = "";
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         await StoreCheck.EnsureReachableAsync(services, cancellationToken);
-        var detail = await services.Queries.FindAsync(settings.Id, cancellationToken)
-            ?? throw new UsageException($"No submission or execution with id '{settings.Id}'.");
+        var detail = await SubmissionLookup.FindAsync(services, settings.Id, cancellationToken);
         var s = detail.Submission;
         var console = services.Console;
 

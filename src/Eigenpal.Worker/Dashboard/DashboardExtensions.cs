@@ -27,6 +27,7 @@ public static class DashboardExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EigenpalDashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton<BatchQueries>();
         services.TryAddSingleton<ThroughputQueries>();
+        services.AddSingleton<Audit.DashboardAudit>();
         return services;
     }
 

@@ -34,12 +34,12 @@ public static class WorkerHost
         app.MapEigenpalDashboard();
         // Jobs hold submission ids, never secrets; the dashboard follows the access rules and does not
         // print the storage's connection.
+        // Viewers see it read-only; see AccessExtensions.WithEigenpalAccess.
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = AccessExtensions.HangfireDashboardFilters(app),
             DashboardTitle = "Eigenpal Worker",
             DisplayStorageConnectionString = false,
-        });
+        }.WithEigenpalAccess());
         app.MapEigenpalWebhooks();
         return app;
     }

@@ -48,6 +48,9 @@ internal sealed class CliServices : IAsyncDisposable
 
     public SubmissionQueries Queries => Get<SubmissionQueries>();
 
+    /// <summary>Finds submissions by the start or end of their id (the short ids <c>list</c> shows).</summary>
+    public SubmissionIdSearch IdSearch => Get<SubmissionIdSearch>();
+
     public EigenpalClient Client => Get<EigenpalClient>();
 
     /// <summary>The API surfaces; the first command that needs the API asks which one the service speaks.</summary>
@@ -99,7 +102,11 @@ internal sealed class CliServices : IAsyncDisposable
             .AddHttpMessageHandler<FleetRateLimitHandler>();
         services.AddTransient<UndeterminedResolver>();
         services.AddTransient<Eigenpal.Imports.RunImporter>();
-        return services.BuildServiceProvider();
+        Eigenpal.Worker.Observability.ObservabilityExtensions.AddEigenpalTraceExport(services, configuration, "eigenpal-cli");
+        var provider = services.BuildServiceProvider();
+        // No host starts the tracer provider here (null when OTLP is not configured); disposing the provider flushes it.
+        _ = provider.GetService<OpenTelemetry.Trace.TracerProvider>();
+        return provider;
     }
 
     /// <summary>
