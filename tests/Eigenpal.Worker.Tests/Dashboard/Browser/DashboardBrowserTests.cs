@@ -74,6 +74,9 @@ public sealed class DashboardBrowserTests(PostgresServer postgres, ITestOutputHe
 
             var target = await db.ScalarAsync<Guid>(
                 $"SELECT id FROM eigenpal.submissions WHERE batch_id = '{batch.BatchId}' AND workflow = 'classify-text' AND state = 'running' ORDER BY created_at LIMIT 1");
+            // The batch page counts its submissions per state; each count leads to the list of those submissions.
+            await page.Locator("td[data-total='running'] a").ClickAsync();
+            await page.WaitForURLAsync("**/submissions?*state=running*");
             await page.Locator($"a[href='/submissions/{target}']").First.ClickAsync();
             await page.WaitForURLAsync($"**/submissions/{target}");
             await ShotAsync("3-submission");
