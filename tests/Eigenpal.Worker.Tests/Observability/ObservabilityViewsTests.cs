@@ -39,7 +39,7 @@ public sealed class ObservabilityViewsTests(PostgresServer postgres)
         Assert.Equal(BatchSize, await database.ScalarAsync<long>("SELECT sum(finished) FROM eigenpal.v_throughput_per_minute"));
         await AssertSameAsync(database,
             "SELECT minute::text || '=' || submitted FROM eigenpal.v_throughput_per_minute WHERE submitted > 0",
-            "SELECT date_trunc('minute', created_at)::text || '=' || count(*) FROM eigenpal.submissions GROUP BY 1");
+            "SELECT date_trunc('minute', created_at)::text || '=' || count(*) FROM eigenpal.submissions GROUP BY date_trunc('minute', created_at)");
 
         var durations = await database.ColumnAsync<double>(
             "SELECT EXTRACT(EPOCH FROM completed_at - sent_at)::float8 FROM eigenpal.executions WHERE workflow = 'extract-invoice' AND status = 'completed' ORDER BY 1");
@@ -53,7 +53,7 @@ public sealed class ObservabilityViewsTests(PostgresServer postgres)
         Assert.Equal(unsuccessful, await database.ScalarAsync<long>("SELECT COALESCE(sum(submissions), 0) FROM eigenpal.v_failure_reasons"));
         await AssertSameAsync(database,
             "SELECT state || ':' || reason || '=' || submissions FROM eigenpal.v_failure_reasons",
-            "SELECT state || ':' || COALESCE(state_reason, '(no reason recorded)') || '=' || count(*) FROM eigenpal.submissions WHERE state IN ('failed', 'rejected', 'error', 'vanished', 'undetermined') GROUP BY 1");
+            "SELECT state || ':' || COALESCE(state_reason, '(no reason recorded)') || '=' || count(*) FROM eigenpal.submissions WHERE state IN ('failed', 'rejected', 'error', 'vanished', 'undetermined') GROUP BY state, COALESCE(state_reason, '(no reason recorded)')");
 
         await AssertSameAsync(database,
             "SELECT submission_id::text FROM eigenpal.v_stuck_work WHERE age >= interval '0'",

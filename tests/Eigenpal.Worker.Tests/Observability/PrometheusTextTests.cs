@@ -21,7 +21,7 @@ public sealed class PrometheusTextTests
 
         Assert.Equal(5, samples.Count);
         Assert.Equal("/a\"b", samples[0].Label("route"));
-        Assert.Equal(0.0015, samples[3].Value);
+        Assert.Equal(0.0015, samples[2].Value);
     }
 
     [Theory]

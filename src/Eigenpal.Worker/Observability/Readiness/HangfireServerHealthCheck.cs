@@ -9,12 +9,15 @@ namespace Eigenpal.Worker.Observability.Readiness;
 /// Readiness: both Hangfire servers of THIS process (submit and poll) are registered in Hangfire's storage
 /// with a heartbeat in the last <see cref="MaxHeartbeatAge"/>. Another worker's heartbeat says nothing of
 /// this one, so servers are matched by this process's name: Hangfire names a server
-/// <c>{ServerName}:{guid}</c>, and a server it restarted (after the storage lost it) gets a new guid.
+/// <c>{ServerName}:{process id}:{guid}</c> (lower-cased), and a server it restarted (after the storage lost it)
+/// gets a new guid.
 /// </summary>
 internal sealed class HangfireServerHealthCheck(JobStorage storage, WorkerIdentity identity, TimeProvider time) : IHealthCheck
 {
     /// <summary>Two of Hangfire's default 30 s heartbeat intervals: one missed beat is not yet a dead server.</summary>
     public static readonly TimeSpan MaxHeartbeatAge = TimeSpan.FromMinutes(1);
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -36,9 +39,21 @@ internal sealed class HangfireServerHealthCheck(JobStorage storage, WorkerIdenti
             : HealthCheckResult.Unhealthy($"no recent heartbeat from this process's server {string.Join(", ", silent)}"));
     }
 
-    /// <summary>Whether the server id <paramref name="serverId"/> is <paramref name="serverName"/> followed by Hangfire's guid.</summary>
-    internal static bool IsServerOf(string serverId, string serverName) =>
-        serverId.Length > serverName.Length + 1
-        && serverId.StartsWith(serverName + ":", StringComparison.OrdinalIgnoreCase)
-        && Guid.TryParse(serverId.AsSpan(serverName.Length + 1), out _);
+    /// <summary>
+    /// Whether the server id <paramref name="serverId"/> is <paramref name="serverName"/> followed by what Hangfire
+    /// appends: the process id (on every platform but the oldest) and a guid. <c>host:1:poll:1:guid</c> is not <c>host:1</c>'s.
+    /// </summary>
+    internal static bool IsServerOf(string serverId, string serverName)
+    {
+        var prefix = serverName + ":";
+        if (!serverId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = serverId.AsSpan(prefix.Length);
+        var lastColon = rest.LastIndexOf(':');
+        var processId = lastColon < 0 ? [] : rest[..lastColon];
+        return Guid.TryParse(rest[(lastColon + 1)..], out _) && !processId.ContainsAnyExcept(Digits);
+    }
 }
