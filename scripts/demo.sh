@@ -110,14 +110,6 @@ say "Starting PostgreSQL..."
 start_postgres
 export ConnectionStrings__Eigenpal=$connection EIGENPAL_BASE_URL=$sim_url EIGENPAL_API_KEY=$api_key
 eigenpal() { dotnet "$worker_dll" "$@"; }
-# One line reaches the demo's environment afterwards: `source .run/eigenpal.env` (it also defines `eigenpal`).
-cat >"$run_dir/eigenpal.env" <<ENV
-export ConnectionStrings__Eigenpal='$connection'
-export EIGENPAL_BASE_URL='$sim_url'
-export EIGENPAL_API_KEY='$api_key'
-eigenpal() { dotnet '$worker_dll' "\$@"; }
-ENV
-chmod 600 "$run_dir/eigenpal.env"
 
 say "Starting the Eigenpal simulator at $sim_url..."
 # Runs take a quarter of their simulated time (extract-invoice: log-normal, median 2 s here)
@@ -127,7 +119,14 @@ nohup dotnet "$simulator_dll" --urls "$sim_url" --Simulator:ApiKeys:0=$api_key -
 echo $! >"$run_dir/simulator.pid"
 wait_for_url "$sim_url/_sim/health" "the simulator"
 
-say "Migrating the tracking schema and starting a worker (dashboard at $dashboard_url/hangfire)..."
+# One line gives a shell the demo's environment: `source .run/eigenpal.env` (the simulator's key, not a real one).
+cat >"$run_dir/eigenpal.env" <<ENV
+export ConnectionStrings__Eigenpal='$connection'
+export EIGENPAL_BASE_URL=$sim_url
+export EIGENPAL_API_KEY=$api_key
+ENV
+
+say "Migrating the tracking schema and starting a worker (dashboard at $dashboard_url/)..."
 eigenpal migrate
 nohup dotnet "$worker_dll" worker --urls "$dashboard_url" >"$run_dir/worker.log" 2>&1 &
 echo $! >"$run_dir/worker.pid"
@@ -144,6 +143,7 @@ eigenpal submit --workflow extract-invoice --dir "$data_dir/invoices" --pattern 
 cat <<EOF
 
 $(say "What next")
+  Executions dashboard:       $dashboard_url/
   Hangfire dashboard (jobs):  $dashboard_url/hangfire
   Batch status:               dotnet $worker_dll status --batch $batch
   Failed and rejected runs:   dotnet $worker_dll list --status failed,rejected --batch $batch
@@ -151,8 +151,7 @@ $(say "What next")
   Submit the folder again:    nothing new is sent (every invoice is already recorded)
   Logs:                       .run/worker.log, .run/simulator.log
   Stop everything:            bash scripts/demo.sh stop
-  The commands above need the demo's environment; one line gives it (and an 'eigenpal' command):
-    source .run/eigenpal.env
+  (the commands above need the demo's environment; in this shell: source .run/eigenpal.env)
 EOF
 
 # Exit code 1 from submit means "every invoice ended, some failed or were rejected": the

@@ -95,6 +95,7 @@ internal static class StateChange
         insert.Parameters.AddWithValue("made_because", madeBecause);
         await insert.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
+        Telemetry.EigenpalMetrics.AttemptStarted(workflow, surface.Name());
         return new SendingAttempt(id, attempt, AttemptState.Sending, sentAt, surface);
     }
 

@@ -1,6 +1,8 @@
 using Eigenpal.Api;
+using Eigenpal.Executions;
 using Eigenpal.Storage;
 using Eigenpal.Surfaces;
+using Eigenpal.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -30,7 +32,7 @@ public sealed partial class ExecutionPoller(
     // The API's clock and ours differ a little; the list window is widened by this much.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
-    private readonly PollStore _store = new(dataSource);
+    private readonly PollStore _store = new(dataSource, time);
     private readonly CompletionSweep _sweep = new(dataSource, new PollStore(dataSource), schedule, logger);
 
     /// <summary>Claims and polls due executions until none is due or the job budget is spent.</summary>
@@ -63,6 +65,8 @@ public sealed partial class ExecutionPoller(
     {
         var settings = options.Value;
         var cycle = new PollCycle();
+        var cycleStart = time.GetUtcNow();
+        var started = time.GetTimestamp();
         RecordedPolls recorded;
         try
         {
@@ -79,6 +83,12 @@ public sealed partial class ExecutionPoller(
             // Record even when cancelled: observations made are facts, and the lease must not strand rows.
             var polled = cycle.ToRecord(due, schedule, settings.MinInterval, Random.Shared.NextDouble);
             recorded = await _store.RecordAsync(polled, identity.Name, settings.NotFoundTimeout, CancellationToken.None);
+        }
+
+        EigenpalMetrics.PollCycle(time.GetElapsedTime(started));
+        if (EigenpalTracing.Enabled)
+        {
+            RecordPollSpans(due, cycle, cycleStart);
         }
 
         foreach (var vanished in recorded.Vanished)
@@ -188,6 +198,23 @@ public sealed partial class ExecutionPoller(
         {
             LogPollFailed(logger, execution.RemoteId, 0, execution.PollFailures + 1, ex.Message);
             cycle.Failed(execution.Id, new PollFailure(ex.Message, NotFound: false));
+        }
+    }
+
+    /// <summary>One span per claimed execution of a traced submission: what this cycle learnt of it.</summary>
+    private static void RecordPollSpans(IReadOnlyList<DueExecution> due, PollCycle cycle, DateTimeOffset cycleStart)
+    {
+        foreach (var execution in due.Where(d => d.TraceParent is not null))
+        {
+            var observation = cycle.ObservationOf(execution.Id);
+            EigenpalTracing.RecordForSubmission("eigenpal.poll", execution.TraceParent, execution.SubmissionId, cycleStart,
+            [
+                new("eigenpal.workflow", execution.Workflow),
+                new("eigenpal.attempt", execution.Attempt),
+                new("eigenpal.execution_id", execution.RemoteId),
+                new("eigenpal.poll.source", observation?.Source ?? "none"),
+                new("eigenpal.status", observation is null ? null : AttemptStates.From(observation.Status).Name()),
+            ]);
         }
     }
 

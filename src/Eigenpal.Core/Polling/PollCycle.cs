@@ -41,6 +41,15 @@ internal sealed class PollCycle
         }
     }
 
+    /// <summary>What was observed of a claimed execution, or null (failed, or not asked).</summary>
+    public ExecutionObservation? ObservationOf(Guid id)
+    {
+        lock (_gate)
+        {
+            return _observed.GetValueOrDefault(id);
+        }
+    }
+
     public void Failed(Guid id, PollFailure failure)
     {
         lock (_gate)

@@ -2,14 +2,17 @@ using Eigenpal.Api;
 using Eigenpal.Executions;
 using Eigenpal.Storage;
 using Eigenpal.Submissions;
+using Eigenpal.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Eigenpal.Polling;
 
 /// <summary>The SQL of polling: claiming due executions and recording what was observed.</summary>
-internal sealed class PollStore(NpgsqlDataSource dataSource)
+internal sealed class PollStore(NpgsqlDataSource dataSource, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>
     /// Claims up to <paramref name="limit"/> due executions for this worker: first those a webhook
     /// hinted at (<c>hint_due_at</c>), then those whose schedule says so. Rows locked by another
@@ -37,7 +40,8 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
             due AS (SELECT id FROM hinted UNION SELECT id FROM scheduled)
             UPDATE eigenpal.executions e SET next_poll_at = now() + @lease, hint_due_at = NULL
             FROM due WHERE e.id = due.id
-            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures, e.surface
+            RETURNING e.id, e.submission_id, e.attempt, e.workflow, e.remote_id, e.status, e.sent_at, now() - e.sent_at, e.poll_failures, e.surface,
+                      (SELECT s.trace_parent FROM eigenpal.submissions s WHERE s.id = e.submission_id)
             """);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("lease", lease);
@@ -83,6 +87,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         IReadOnlyList<PolledExecution> polled, string observer, TimeSpan notFoundTimeout, CancellationToken ct)
     {
         var changed = 0;
+        var finished = new List<(DueExecution Execution, ExecutionObservation Observation)>();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
         foreach (var (execution, observation, failure, nextDelay) in polled)
@@ -103,6 +108,10 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
             {
                 changed++;
                 AddStatusChange(batch, execution, observation, nextDelay, observer);
+                if (observation.Status.IsTerminal())
+                {
+                    finished.Add((execution, observation));
+                }
             }
         }
 
@@ -113,6 +122,13 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
         var notFound = polled.Where(p => p.Failure is { NotFound: true }).Select(p => p.Execution).ToList();
         var vanished = notFound.Count == 0 ? [] : await EndVanishedAsync(connection, transaction, notFound, notFoundTimeout, observer, ct);
         await transaction.CommitAsync(ct);
+        var recordedAt = _time.GetUtcNow();
+        foreach (var (execution, observation) in finished)
+        {
+            EigenpalMetrics.AttemptFinished(
+                execution.Workflow, AttemptStates.From(observation.Status).Name(), recordedAt - observation.CompletedAt);
+        }
+
         return new RecordedPolls(changed + vanished.Count, vanished);
     }
 
@@ -316,7 +332,8 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DueExecution>> FindTrackedAsync(IReadOnlyCollection<string> remoteIds, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at, poll_failures, surface
+            SELECT id, submission_id, attempt, workflow, remote_id, status, sent_at, now() - sent_at, poll_failures, surface,
+                   (SELECT s.trace_parent FROM eigenpal.submissions s WHERE s.id = executions.submission_id)
             FROM eigenpal.executions
             WHERE remote_id = ANY(@ids) AND next_poll_at IS NOT NULL
             """);
@@ -333,6 +350,7 @@ internal sealed class PollStore(NpgsqlDataSource dataSource)
 
     private static DueExecution ReadDue(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7), reader.GetInt32(8), Surfaces.ApiSurfaces.Parse(reader.GetString(9)));
+        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetTimeSpan(7), reader.GetInt32(8), Surfaces.ApiSurfaces.Parse(reader.GetString(9)),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 
 }

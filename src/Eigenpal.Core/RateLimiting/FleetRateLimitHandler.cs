@@ -18,7 +18,7 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
         // another worker committed since then still holds the request back.
         if (ReservedSlot.TryConsume())
         {
-            await WaitSharedPauseAsync(request, cancellationToken);
+            await NotSentIfLimiterFailsAsync(request, () => limiter.WaitSharedPauseAsync(cancellationToken));
         }
         else
         {
@@ -35,24 +35,6 @@ public sealed class FleetRateLimitHandler(FleetRateLimiter limiter, TimeProvider
         }
 
         return response;
-    }
-
-    // Read again after each wait: while this request waited out one pause, another worker may have been
-    // told to back off for a little longer (429s come in bursts), and leaving at the end of the first
-    // pause would land inside the second.
-    private async Task WaitSharedPauseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var wait = TimeSpan.Zero;
-            await NotSentIfLimiterFailsAsync(request, async () => wait = await limiter.RemainingPauseAsync(cancellationToken));
-            if (wait <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            await Task.Delay(wait, time, cancellationToken);
-        }
     }
 
     // The limiter's database unreachable: the request never left, which the sender must be able to tell.

@@ -24,14 +24,30 @@ public sealed partial class FleetRateLimiter(
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
         await WaitLocalPauseAsync(cancellationToken);
-        var wait = await ReserveSlotAsync(cancellationToken);
+        await WaitOutPausesAsync(await ReserveSlotAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits out the pause the fleet shares (and this process's own), for a request whose slot was reserved
+    /// already (see <see cref="ReservedSlot"/>): a pause another worker committed since then still holds it.
+    /// </summary>
+    public async Task WaitSharedPauseAsync(CancellationToken cancellationToken) =>
+        await WaitOutPausesAsync(await CurrentPauseAsync(cancellationToken), cancellationToken);
+
+    // Read again after each wait: while a request waited out one pause (or for its slot), another worker may
+    // have been told to back off for a little longer (429s come in bursts), and leaving at the end of the
+    // first wait would land inside the second pause.
+    private async Task WaitOutPausesAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
         while (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
-            // Another worker may have been told to back off while this one waited for its slot.
-            wait = Max(await RemainingPauseAsync(cancellationToken), LocalPauseRemaining());
+            wait = await CurrentPauseAsync(cancellationToken);
         }
     }
+
+    private async Task<TimeSpan> CurrentPauseAsync(CancellationToken cancellationToken) =>
+        Max(await RemainingPauseAsync(cancellationToken), LocalPauseRemaining());
 
     // How many times a pause that could not be written is tried (100 ms, then every 200 ms, within the pause).
     private const int MaxPauseWrites = 12;
@@ -45,6 +61,7 @@ public sealed partial class FleetRateLimiter(
     public async Task PauseAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : options.Value.DefaultRetryAfter;
+        Telemetry.EigenpalMetrics.RateLimited(pause);
         var until = time.GetUtcNow().Add(pause).UtcTicks;
         long seen;
         while ((seen = Volatile.Read(ref _localPauseUntil)) < until && Interlocked.CompareExchange(ref _localPauseUntil, until, seen) != seen)
@@ -55,11 +72,19 @@ public sealed partial class FleetRateLimiter(
         // 100-200 ms: until it is committed, the other workers cannot know of it. Each try shares what is left
         // of the pause (not the whole of it again), so a write that succeeds late still ends it on time.
         var delay = TimeSpan.FromMilliseconds(100);
+        string? lastError = null;
         for (var attempt = 1; ; attempt++)
         {
             var remaining = TimeSpan.FromTicks(until - time.GetUtcNow().UtcTicks);
             if (remaining <= TimeSpan.Zero)
             {
+                // Over before any write went through (the first try is made at once, so only a retry gets
+                // here): the fleet never heard of this pause, which the log must say.
+                if (lastError is not null)
+                {
+                    LogPauseNotShared(logger, pause.TotalSeconds, lastError);
+                }
+
                 return;
             }
 
@@ -76,6 +101,8 @@ public sealed partial class FleetRateLimiter(
                     LogPauseNotShared(logger, pause.TotalSeconds, ex.Message);
                     return;
                 }
+
+                lastError = ex.Message;
 
                 await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(200);

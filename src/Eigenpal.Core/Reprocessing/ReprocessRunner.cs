@@ -32,11 +32,7 @@ public sealed partial class ReprocessRunner(
         var resubmitted = 0;
         try
         {
-            // Rejected, cancelled and error submissions never qualify; they are reported for the selection's
-            // window, or since the last run began, rather than all of history every night.
-            var othersSince = request.Selection.Since is { } since
-                ? DateTimeOffset.UtcNow - since
-                : await ReprocessStore.LastFinishedRunStartAsync(connection, ct) ?? DateTimeOffset.MinValue.AddYears(1);
+            var othersSince = await OthersSinceAsync(connection, request.Selection, ct);
             var (rows, now) = await ReprocessStore.ReadCandidatesAsync(connection, request.Selection, othersSince, ct);
             if (request.DryRun)
             {
@@ -104,12 +100,33 @@ public sealed partial class ReprocessRunner(
         }
     }
 
+    /// <summary>
+    /// What a run of <paramref name="selection"/> would take now: the same counts as a dry run (qualified, skipped
+    /// per reason, over the cap), counted in SQL groups rather than judged one by one (see <see cref="ReprocessPreview"/>),
+    /// so the dashboard can show it on every view at any volume. The report lists no decisions and records nothing.
+    /// </summary>
+    public async Task<ReprocessReport> PreviewAsync(ReprocessSelection selection, ReprocessTrigger trigger = ReprocessTrigger.Dashboard, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var othersSince = await OthersSinceAsync(connection, selection, ct);
+        var (qualified, skipped, now) = await ReprocessPreview.CountAsync(connection, policy, options.Value, selection, othersSince, ct);
+        return new ReprocessReport(Guid.Empty, trigger, now, null, qualified, 0, skipped, selection, DryRun: true);
+    }
+
     /// <summary>The last <paramref name="last"/> reports, newest first.</summary>
     public async Task<IReadOnlyList<ReprocessReport>> HistoryAsync(int last, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await ReprocessStore.HistoryAsync(connection, last, ct);
     }
+
+    // Rejected, cancelled and error submissions never qualify; they are reported for the selection's window, or
+    // since the last run began, rather than all of history every night.
+    private static async Task<DateTimeOffset> OthersSinceAsync(NpgsqlConnection connection, ReprocessSelection selection, CancellationToken ct) =>
+        selection.Since is { } since
+            ? DateTimeOffset.UtcNow - since
+            : await ReprocessStore.LastFinishedRunStartAsync(connection, ct) ?? DateTimeOffset.MinValue.AddYears(1);
 
     // Moves the chosen submissions in chunks, each its own statement and commit, spread over time at the
     // run's rate: the i-th may be sent i / rate seconds after the run read its candidates. Returns the ids that moved.

@@ -12,20 +12,34 @@ namespace Eigenpal.Reprocessing;
 /// </summary>
 internal static class ReprocessStore
 {
-    // A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
-    private const string CandidatesSql = """
+    // What a candidate is read from: the submission joined to its latest attempt (s and e).
+    private const string CandidateSelect = """
         SELECT s.id, s.state, s.workflow, s.attempt, e.retryable, e.failure_category, COALESCE(e.error, s.state_reason),
                COALESCE(e.completed_at, s.updated_at) AS failed_at,
                EXISTS (SELECT 1 FROM eigenpal.submission_files f WHERE f.submission_id = s.id AND f.content IS NULL),
                s.inputs_missing, COALESCE(e.surface = 'v1' AND e.remote_id IS NOT NULL, false), s.source_name, now()
+        """;
+
+    private const string LatestAttemptFrom = """
         FROM eigenpal.submissions s
         LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
+        """;
+
+    /// <summary>
+    /// The candidates of a selection: every failed submission, and the rejected, cancelled and error ones since
+    /// <c>@others_since</c>, joined to their latest attempt (<c>s</c> and <c>e</c>). Shared by the run, which
+    /// reads them one by one, and the preview (<see cref="ReprocessPreview"/>), which counts them in groups.
+    /// A batch filter matches the batch id or every batch recorded under that name, as elsewhere.
+    /// </summary>
+    internal const string CandidatesFrom = LatestAttemptFrom + """
+
         WHERE (s.state = 'failed' OR (s.state IN ('rejected', 'cancelled', 'error') AND COALESCE(e.completed_at, s.updated_at) >= @others_since))
           AND (@workflow::text IS NULL OR s.workflow = @workflow)
           AND (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
           AND (@since::interval IS NULL OR COALESCE(e.completed_at, s.updated_at) >= now() - @since)
-        ORDER BY failed_at, s.id
         """;
+
+    private const string CandidatesSql = CandidateSelect + "\n" + CandidatesFrom + "\nORDER BY failed_at, s.id";
 
     /// <summary>
     /// Every failed submission of the selection, and those that ended rejected, cancelled or in error since
@@ -36,30 +50,48 @@ internal static class ReprocessStore
         NpgsqlConnection connection, ReprocessSelection selection, DateTimeOffset othersSince, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(CandidatesSql, connection);
-        command.Parameters.AddWithValue("others_since", othersSince);
-        command.Parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)selection.Workflow ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Text) { Value = (object?)selection.Batch ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
+        AddSelection(command.Parameters, selection, othersSince);
         var rows = new List<(FailedCandidate, string?)>();
         DateTimeOffset? now = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((new FailedCandidate(
-                    reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetBoolean(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetFieldValue<DateTimeOffset>(7),
-                    reader.GetBoolean(8),
-                    reader.IsDBNull(9) ? null : reader.GetString(9),
-                    reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11)));
+                rows.Add(ReadCandidate(reader));
                 now ??= reader.GetFieldValue<DateTimeOffset>(12);
             }
         }
 
         return (rows, now ?? await NowAsync(connection, ct));
+    }
+
+    /// <summary>
+    /// One submission as a reprocess run would read it, whatever its state (a completed one too, so the caller
+    /// can say why it is not a candidate), locked until the caller's transaction ends; null when there is none,
+    /// with the database's now.
+    /// </summary>
+    public static async Task<(FailedCandidate? Candidate, DateTimeOffset Now)> ReadOneAsync(NpgsqlConnection connection, Guid submissionId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(CandidateSelect + "\n" + LatestAttemptFrom + "\nWHERE s.id = @id FOR UPDATE OF s", connection);
+        command.Parameters.AddWithValue("id", submissionId);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                return (ReadCandidate(reader).Candidate, reader.GetFieldValue<DateTimeOffset>(12));
+            }
+        }
+
+        return (null, await NowAsync(connection, ct));
+    }
+
+    /// <summary>The parameters of <see cref="CandidatesFrom"/>.</summary>
+    internal static void AddSelection(NpgsqlParameterCollection parameters, ReprocessSelection selection, DateTimeOffset othersSince)
+    {
+        parameters.AddWithValue("others_since", othersSince);
+        parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)selection.Workflow ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Text) { Value = (object?)selection.Batch ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Interval) { Value = (object?)selection.Since ?? DBNull.Value });
     }
 
     /// <summary>Records that a run started; returns its id and start time.</summary>
@@ -130,6 +162,16 @@ internal static class ReprocessStore
         return reports;
     }
 
+    private static (FailedCandidate Candidate, string? SourceName) ReadCandidate(NpgsqlDataReader reader) => (new FailedCandidate(
+        reader.GetGuid(0), SubmissionStates.Parse(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3),
+        reader.IsDBNull(4) ? null : reader.GetBoolean(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.GetBoolean(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.GetBoolean(10)), reader.IsDBNull(11) ? null : reader.GetString(11));
+
     private static string SkippedJson(IReadOnlyDictionary<SkipReason, int> skipped) =>
         JsonSerializer.Serialize(skipped.Where(s => s.Value > 0).ToDictionary(s => s.Key.Name(), s => s.Value));
 
@@ -140,7 +182,8 @@ internal static class ReprocessStore
         .Where(p => p.Reason is not null)
         .ToDictionary(p => p.Reason!.Value, p => p.Count);
 
-    private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>The database's now, the clock every age is judged by.</summary>
+    internal static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT now()", connection);
         return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync(ct))!, TimeSpan.Zero);

@@ -37,7 +37,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
 
             var upgrader = DeployChanges.To
                 .PostgresqlDatabase(dataSource.ConnectionString)
-                .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith("migrations.", StringComparison.Ordinal))
+                .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal))
                 .JournalToPostgresqlTable("eigenpal", "schema_versions")
                 .WithTransactionPerScript()
                 .LogTo(new DbUpLogger(logger))
@@ -61,6 +61,36 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// The migrations this build carries that the database's journal does not list (all of them when
+    /// there is no journal yet), for readiness: a worker whose schema is behind its code is not ready.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        var known = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        await using var command = dataSource.CreateCommand("SELECT scriptname FROM eigenpal.schema_versions");
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            // No journal: nothing was ever applied.
+        }
+
+        return known.Where(name => !applied.Contains(name)).ToList();
+    }
+
+    private const string ScriptPrefix = "migrations.";
 
     [LoggerMessage(EventId = 100, EventName = "SchemaMigrated", Level = LogLevel.Information,
         Message = "Tracking schema is up to date ({AppliedCount} migrations applied now: {Applied})")]

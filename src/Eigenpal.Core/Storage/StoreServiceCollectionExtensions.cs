@@ -37,6 +37,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionQueries>();
         services.TryAddSingleton<Eigenpal.Submissions.Queries.SubmissionIdSearch>();
         services.TryAddSingleton<Eigenpal.Insights.SubmissionTotals>();
+        services.TryAddSingleton<Eigenpal.Insights.StateTotalsFold>();
         return services;
     }
 
@@ -60,6 +61,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Eigenpal.Reprocessing.ReprocessOptions>, Eigenpal.Reprocessing.ReprocessOptionsValidator>());
         services.TryAddSingleton<Eigenpal.Reprocessing.ReprocessPolicy>();
         services.TryAddTransient<Eigenpal.Reprocessing.ReprocessRunner>();
+        services.TryAddTransient<Eigenpal.Reprocessing.FailedResubmitter>();
         services.AddEigenpalRetention(configuration);
         services.TryAddSingleton<FleetRateLimiter>();
         services.TryAddTransient<FleetRateLimitHandler>();

@@ -64,7 +64,7 @@ public sealed partial class SubmissionIntake(NpgsqlDataSource dataSource, TimePr
         var recorded = new List<RecordedSubmission>(submissions.Count);
         foreach (var submission in submissions)
         {
-            recorded.Add(await InsertAsync(connection, transaction, batchId, submission, now, cancellationToken));
+            recorded.Add(await InsertAsync(connection, transaction, batchId, batchName, submission, now, cancellationToken));
         }
 
         await using (var notify = new NpgsqlCommand($"NOTIFY {NotifyChannel}", connection, transaction))
@@ -78,15 +78,19 @@ public sealed partial class SubmissionIntake(NpgsqlDataSource dataSource, TimePr
         return result;
     }
 
+    // The intake span is the root of the submission's trace; its traceparent is stored so that the send and the
+    // polls, in other jobs and processes, continue that trace (only when someone listens: see EigenpalTracing).
     private static async Task<RecordedSubmission> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, NewSubmission submission, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, string? batchName, NewSubmission submission, DateTimeOffset now, CancellationToken ct)
     {
         var key = submission.IdempotencyKey ?? IdempotencyKey.For(submission.Workflow, submission.Version, submission.Input, submission.Files);
         var id = Guid.CreateVersion7(now);
+        using var span = Telemetry.EigenpalTracing.StartIntake(submission.Workflow, batchName);
+        span?.SetTag("eigenpal.submission_id", id.ToString());
 
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO eigenpal.submissions (id, workflow, version, idempotency_key, batch_id, source_name, input, state, created_at, updated_at, not_before)
-            VALUES (@id, @workflow, @version, @key, @batch, @source, @input, 'pending', @now, @now, @now)
+            INSERT INTO eigenpal.submissions (id, workflow, version, idempotency_key, batch_id, source_name, input, state, created_at, updated_at, not_before, trace_parent)
+            VALUES (@id, @workflow, @version, @key, @batch, @source, @input, 'pending', @now, @now, @now, @trace_parent)
             ON CONFLICT (workflow, idempotency_key) DO NOTHING
             """, connection, transaction);
         insert.Parameters.AddWithValue("id", id);
@@ -97,8 +101,11 @@ public sealed partial class SubmissionIntake(NpgsqlDataSource dataSource, TimePr
         insert.Parameters.AddWithValue("source", (object?)submission.SourceName ?? DBNull.Value);
         insert.Parameters.AddWithValue("input", NpgsqlDbType.Jsonb, submission.Input.ToJsonString());
         insert.Parameters.AddWithValue("now", now);
+        insert.Parameters.AddWithValue("trace_parent", NpgsqlDbType.Text, (object?)span?.Id ?? DBNull.Value);
         if (await insert.ExecuteNonQueryAsync(ct) == 0)
         {
+            // Already recorded under its key: the trace of the first recording stands.
+            span?.SetTag("eigenpal.intake.existing", true);
             await using var existing = new NpgsqlCommand(
                 "SELECT id FROM eigenpal.submissions WHERE workflow = @workflow AND idempotency_key = @key", connection, transaction);
             existing.Parameters.AddWithValue("workflow", submission.Workflow);

@@ -38,7 +38,7 @@ internal static class SubmissionSendStore
     {
         await using var command = new NpgsqlCommand("""
             SELECT s.workflow, s.version, s.input::text, s.state, s.attempt, s.not_before <= now(),
-                   e.id, e.attempt, e.status, e.sent_at, s.send_failures, s.last_send_failure, e.surface
+                   e.id, e.attempt, e.status, e.sent_at, s.send_failures, s.last_send_failure, e.surface, s.trace_parent
             FROM eigenpal.submissions s
             LEFT JOIN eigenpal.executions e ON e.submission_id = s.id AND e.attempt = s.attempt
             WHERE s.id = @id
@@ -56,7 +56,7 @@ internal static class SubmissionSendStore
         return new SubmissionToSend(
             id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
             JsonNode.Parse(reader.GetString(2))!.AsObject(), SubmissionStates.Parse(reader.GetString(3)), reader.GetInt32(4), reader.GetBoolean(5), attempt,
-            reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11));
+            reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(13) ? null : reader.GetString(13));
     }
 
     /// <summary>

@@ -28,6 +28,14 @@ public sealed partial class SubmissionSender
                 await ReconcilingForAsync(connection, attempt.Id, ct), TimeSpan.Zero, 0);
         }
 
+        Telemetry.EigenpalMetrics.Reconciled(pass.Verdict switch
+        {
+            ReconcileVerdict.Adopt => "adopted",
+            ReconcileVerdict.NotCreated => "not_created",
+            ReconcileVerdict.Undetermined => "undetermined",
+            ReconcileVerdict.Wait when pass.Reconciling >= settings.MaxReconcileDuration => "undetermined",
+            _ => "waiting",
+        });
         switch (pass.Verdict)
         {
             case ReconcileVerdict.Adopt(var found, var evidence):

@@ -5,6 +5,7 @@ using Eigenpal.RateLimiting;
 using Eigenpal.Reconciliation;
 using Eigenpal.Storage;
 using Eigenpal.Surfaces;
+using Eigenpal.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -53,7 +54,9 @@ public sealed partial class SubmissionSender(
         try
         {
             var submission = await SubmissionSendStore.LoadAsync(connection, submissionId, cancellationToken);
-            return submission switch
+            using var span = EigenpalTracing.StartForSubmission("eigenpal.send", submission?.TraceParent, submissionId);
+            span?.SetTag("eigenpal.workflow", submission?.Workflow);
+            var outcome = submission switch
             {
                 null => SendOutcome.AlreadyHandled,
                 { State: SubmissionState.Sending, CurrentAttempt: { Status: AttemptState.Sending } attempt } =>
@@ -62,6 +65,8 @@ public sealed partial class SubmissionSender(
                 { State: SubmissionState.Pending } => await SendNewAttemptAsync(connection, submission, cancellationToken),
                 _ => SendOutcome.AlreadyHandled,
             };
+            span?.SetTag("eigenpal.send.outcome", outcome.ToString());
+            return outcome;
         }
         finally
         {

@@ -97,7 +97,21 @@ public sealed partial class UndeterminedResolver(
         return new ResolvedAttempt(submissionId, attempt.Attempt, SubmissionState.Pending, detail);
     }
 
-    private async Task<(Guid AttemptId, int Attempt, IReadOnlyList<string> Candidates, ApiSurface Surface)> LoadUndeterminedAsync(Guid submissionId, CancellationToken ct)
+    /// <summary>
+    /// The submission's undetermined attempt and the executions it may be (what an operator chooses from),
+    /// or null when the submission is not undetermined.
+    /// </summary>
+    /// <exception cref="ResolutionException">There is no such submission.</exception>
+    public async Task<UndeterminedAttempt?> FindUndeterminedAsync(Guid submissionId, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(submissionId, cancellationToken)).Attempt;
+
+    private async Task<UndeterminedAttempt> LoadUndeterminedAsync(Guid submissionId, CancellationToken ct)
+    {
+        var (state, attempt) = await ReadAsync(submissionId, ct);
+        return attempt ?? throw new ResolutionException($"Submission {submissionId} is {state}, not undetermined: there is nothing to resolve.");
+    }
+
+    private async Task<(string State, UndeterminedAttempt? Attempt)> ReadAsync(Guid submissionId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT s.state, e.id, e.attempt, e.status, COALESCE(e.candidates, '{}'), e.surface
@@ -111,12 +125,13 @@ public sealed partial class UndeterminedResolver(
             throw new ResolutionException($"No submission {submissionId}.");
         }
 
-        if (reader.GetString(0) != SubmissionState.Undetermined.Name() || reader.IsDBNull(1) || reader.GetString(3) != AttemptState.Undetermined.Name())
+        var state = reader.GetString(0);
+        if (state != SubmissionState.Undetermined.Name() || reader.IsDBNull(1) || reader.GetString(3) != AttemptState.Undetermined.Name())
         {
-            throw new ResolutionException($"Submission {submissionId} is {reader.GetString(0)}, not undetermined: there is nothing to resolve.");
+            return (state, null);
         }
 
-        return (reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(4), ApiSurfaces.Parse(reader.GetString(5)));
+        return (state, new UndeterminedAttempt(reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<string[]>(4), ApiSurfaces.Parse(reader.GetString(5))));
     }
 
     private static string Detail(string decidedBy, string decision, string? why, string? note) =>
@@ -133,3 +148,10 @@ public sealed partial class UndeterminedResolver(
 /// <param name="State">The submission's state now.</param>
 /// <param name="Detail">The recorded decision (who, what, why).</param>
 public sealed record ResolvedAttempt(Guid SubmissionId, int Attempt, SubmissionState State, string Detail);
+
+/// <summary>An undetermined attempt: its request may or may not have created one of <paramref name="Candidates"/>.</summary>
+/// <param name="AttemptId">The attempt's local id.</param>
+/// <param name="Attempt">Its number.</param>
+/// <param name="Candidates">The remote executions it may be, as the reconciler listed them.</param>
+/// <param name="Surface">The API surface it was sent on.</param>
+public sealed record UndeterminedAttempt(Guid AttemptId, int Attempt, IReadOnlyList<string> Candidates, ApiSurface Surface);

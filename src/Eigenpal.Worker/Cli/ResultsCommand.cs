@@ -1,9 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CsvHelper;
-using Eigenpal.Submissions.Queries;
 using Eigenpal.Worker.Cli.Infrastructure;
+using Eigenpal.Worker.Exports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,7 +10,7 @@ namespace Eigenpal.Worker.Cli;
 internal sealed class ResultsCommand(CliServices services) : AsyncCommand<ResultsCommand.Settings>
 {
     /// <summary>The exported fields, in CSV column order (JSONL uses the same names).</summary>
-    public static readonly string[] Columns = ["submission_id", "source", "file", "status", "execution_id", "result", "error"];
+    public static IReadOnlyList<string> Columns => ResultsExport.Columns;
 
     public sealed class Settings : CommandSettings
     {
@@ -27,7 +24,7 @@ internal sealed class ResultsCommand(CliServices services) : AsyncCommand<Result
 
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Batch) ? ValidationResult.Error("--batch ID is required.")
-            : Path.GetExtension(Out).ToUpperInvariant() is not (".JSONL" or ".CSV") ? ValidationResult.Error("--out must end in .jsonl or .csv.")
+            : ResultsExport.FormatOf(Out) is null ? ValidationResult.Error("--out must end in .jsonl or .csv.")
             : ValidationResult.Success();
     }
 
@@ -46,59 +43,13 @@ internal sealed class ResultsCommand(CliServices services) : AsyncCommand<Result
             Directory.CreateDirectory(directory);
         }
 
-        var count = Path.GetExtension(settings.Out).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-            ? await WriteCsvAsync(settings.Out, rows, cancellationToken)
-            : await WriteJsonLinesAsync(settings.Out, rows, cancellationToken);
+        int count;
+        await using (var file = File.Create(settings.Out))
+        {
+            count = await ResultsExport.WriteAsync(file, ResultsExport.FormatOf(settings.Out) ?? ResultsFormat.JsonLines, rows, cancellationToken);
+        }
+
         services.Console.MarkupLine($"Wrote {count} result(s) to [bold]{Markup.Escape(settings.Out)}[/].");
         return ExitCodes.Success;
-    }
-
-    private static async Task<int> WriteJsonLinesAsync(string path, IAsyncEnumerable<SubmissionResult> rows, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(path);
-        var count = 0;
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            var line = new JsonObject
-            {
-                ["submission_id"] = row.Id.ToString(),
-                ["source"] = row.SourceName,
-                ["file"] = row.FileName,
-                ["status"] = row.State,
-                ["execution_id"] = row.RemoteId,
-                ["result"] = row.ResultJson is null ? null : JsonNode.Parse(row.ResultJson),
-                ["error"] = row.Error,
-            };
-            await writer.WriteLineAsync(line.ToJsonString(new JsonSerializerOptions { WriteIndented = false }).AsMemory(), ct);
-            count++;
-        }
-
-        return count;
-    }
-
-    private static async Task<int> WriteCsvAsync(string path, IAsyncEnumerable<SubmissionResult> rows, CancellationToken ct)
-    {
-        await using var stream = File.Create(path);
-        await using var csv = CsvWriter.Create(stream);
-        foreach (var column in Columns)
-        {
-            csv.WriteField(column);
-        }
-
-        await csv.EndRecordAsync(ct);
-        var count = 0;
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            foreach (var field in new[] { row.Id.ToString(), row.SourceName, row.FileName, row.State, row.RemoteId, row.ResultJson, row.Error })
-            {
-                csv.WriteField(field);
-            }
-
-            await csv.EndRecordAsync(ct);
-            count++;
-        }
-
-        await csv.FlushAsync(ct);
-        return count;
     }
 }

@@ -27,7 +27,7 @@ public static class WorkerHost
         builder.Services.AddEigenpalWorker(builder.Configuration);
         builder.Services.AddEigenpalAccess(builder.Configuration);
         builder.Services.AddEigenpalObservability(builder.Configuration);
-        builder.Services.AddEigenpalDashboard();
+        builder.Services.AddEigenpalDashboard(builder.Configuration);
         var app = builder.Build();
         app.UseEigenpalAccess();
         app.MapEigenpalObservability();

@@ -62,6 +62,7 @@ public static class WorkerServiceCollectionExtensions
         });
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<SubmissionRelay>();
+        services.AddHostedService<StateTotalsFolding>();
         services.AddTransient<SubmitChunkJob>();
         services.AddTransient<PollExecutionsJob>();
         services.AddTransient<PollTickJob>();

@@ -84,6 +84,35 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server (fast shutdown) until <see cref="StartAsync"/>: for tests of what a worker does meanwhile.</summary>
+    public Task StopAsync() => PgScriptAsync("stop", DataDirectory());
+
+    /// <summary>Starts the server stopped by <see cref="StopAsync"/> again, on the same port with the test script's settings.</summary>
+    public Task StartAsync()
+    {
+        var port = new NpgsqlConnectionStringBuilder(_adminConnectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return PgScriptAsync("start", DataDirectory(), port);
+    }
+
+    private string DataDirectory() => _container is null
+        ? Environment.GetEnvironmentVariable("EIGENPAL_TEST_PGDATA") ?? throw new InvalidOperationException("EIGENPAL_TEST_PGDATA is not set: run the tests with scripts/test.sh.")
+        : throw new NotSupportedException("Stopping a Testcontainers server changes its port on start; this test needs the script's local server.");
+
+    private static async Task PgScriptAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("bash", [RepositoryRoot.Path("scripts/pg.sh"), .. args]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        // The same durability shortcuts as scripts/test.sh: throwaway data.
+        info.Environment["PG_EXTRA_OPTS"] = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg.sh {args[0]} failed: " + await error);
+        }
+    }
+
     /// <summary>True when <see cref="RestartAsync"/> is possible here.</summary>
     public bool CanRestart => _container is null && Environment.GetEnvironmentVariable("EIGENPAL_TEST_PGDATA") is not null;
 }

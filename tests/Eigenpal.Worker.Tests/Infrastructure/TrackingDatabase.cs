@@ -28,6 +28,14 @@ public sealed class TrackingDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>Migrates (whatever is not applied yet) the database at <paramref name="connectionString"/> and opens it.</summary>
+    public static async Task<TrackingDatabase> OpenAsync(string connectionString)
+    {
+        var database = new TrackingDatabase(connectionString);
+        await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+        return database;
+    }
+
     /// <summary>Submissions per state.</summary>
     public async Task<Dictionary<string, long>> CountByStateAsync()
     {

@@ -210,6 +210,7 @@ internal sealed class EigenpalTransport
         var uri = request.AbsoluteUrl
             ?? new Uri(_settings.BaseUrl.AbsoluteUri.TrimEnd('/') + request.Path + (string.IsNullOrEmpty(request.Query) ? string.Empty : "?" + request.Query));
         var message = new HttpRequestMessage(request.Method, uri);
+        Telemetry.ApiRouteTemplate.Enrich(message);
         try
         {
             var headers = message.Headers;

@@ -15,4 +15,8 @@ public sealed record SubmissionDetail(
     string InputJson,
     IReadOnlyList<string> Files,
     IReadOnlyList<ExecutionAttempt> Attempts,
-    IReadOnlyList<StatusChange> History);
+    IReadOnlyList<StatusChange> History)
+{
+    /// <summary>The file inputs with their content type and hash, never their bytes (what the dashboard shows).</summary>
+    public IReadOnlyList<StoredFile> StoredFiles { get; init; } = [];
+}

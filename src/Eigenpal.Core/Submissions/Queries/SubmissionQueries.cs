@@ -9,11 +9,12 @@ namespace Eigenpal.Submissions.Queries;
 /// Read-only questions operators ask of the tracking store: how a batch is doing, what failed and
 /// why, everything about one submission, and the results of a batch. Nothing here changes a row.
 /// </summary>
-public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
+public sealed partial class SubmissionQueries(NpgsqlDataSource dataSource)
 {
-    // A batch filter matches the batch id or every batch recorded under that name.
+    // A batch filter matches the batch id or every batch recorded under that name. The batches are looked up first
+    // (ARRAY(...) is evaluated once), so the submissions are then read through their batch index, not scanned.
     private const string FilterSql = """
-        (@batch::text IS NULL OR s.batch_id IN (SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch))
+        (@batch::text IS NULL OR s.batch_id = ANY (ARRAY(SELECT b.id FROM eigenpal.batches b WHERE b.id::text = @batch OR b.name = @batch)))
         AND (@workflow::text IS NULL OR s.workflow = @workflow)
         """;
 
@@ -61,7 +62,6 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
         return await ReadSummariesAsync(command, cancellationToken);
     }
 
-    /// <summary>The most common reasons of submissions that ended without completing, most frequent first.</summary>
     /// <summary>Undetermined submissions, oldest first, with the executions each may be: what awaits an operator's decision.</summary>
     public async Task<IReadOnlyList<AwaitingDecision>> AwaitingDecisionAsync(SubmissionFilter filter, int limit, CancellationToken cancellationToken = default)
     {
@@ -84,15 +84,31 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
         return awaiting;
     }
 
-    public async Task<IReadOnlyList<FailureReason>> TopFailureReasonsAsync(SubmissionFilter filter, int limit, CancellationToken cancellationToken = default)
+    /// <summary>The most common reasons of submissions that ended without completing, most frequent first.</summary>
+    public Task<IReadOnlyList<FailureReason>> TopFailureReasonsAsync(SubmissionFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        TopFailureReasonsAsync(filter, since: null, limit, cancellationToken);
+
+    /// <summary>
+    /// The most common reasons of submissions that ended without completing since <paramref name="since"/> (their
+    /// state's change), most frequent first. The dashboard always bounds the overview by a time window, so the count
+    /// reads the window's failures through the state index instead of every failure ever recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<FailureReason>> TopFailureReasonsAsync(SubmissionFilter filter, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var command = dataSource.CreateCommand($"""
             SELECT s.state, COALESCE(s.state_reason, '(no reason recorded)') AS reason, count(*) AS n
             FROM eigenpal.submissions s
-            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined', 'vanished') AND {FilterSql}
+            WHERE s.state IN ('failed', 'rejected', 'error', 'undetermined', 'vanished') AND {FilterSql}{(since is null ? "" : " AND s.updated_at >= @since")}
             GROUP BY s.state, reason ORDER BY n DESC, reason LIMIT @limit
             """);
         AddFilter(command, filter);
+        // The window is added to the text only when given, so that it is planned as a range of the state index.
+        if (since is { } from)
+        {
+            command.Parameters.AddWithValue("since", NpgsqlDbType.TimestampTz, from);
+        }
+
         command.Parameters.AddWithValue("limit", limit);
         var reasons = new List<FailureReason>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -147,9 +163,13 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
         await using var find = new NpgsqlCommand($"""
             SELECT {SummaryColumns}, s.version, s.idempotency_key, s.input::text
             FROM eigenpal.submissions s {LatestAttemptJoin}
-            WHERE s.id::text = @id OR s.id = (SELECT x.submission_id FROM eigenpal.executions x WHERE x.remote_id = @id)
+            WHERE s.id = @guid OR s.id = (SELECT x.submission_id FROM eigenpal.executions x WHERE x.remote_id = @id)
             """, connection);
-        find.Parameters.AddWithValue("id", submissionOrExecutionId.Trim());
+        // Both lookups go through a unique index (the primary key, executions.remote_id): a text comparison
+        // of s.id would read every submission.
+        var id = submissionOrExecutionId.Trim();
+        find.Parameters.AddWithValue("guid", NpgsqlDbType.Uuid, Guid.TryParse(id, out var guid) ? guid : DBNull.Value);
+        find.Parameters.AddWithValue("id", id);
         SubmissionSummary summary;
         string? version;
         string key, input;
@@ -166,11 +186,15 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
             input = reader.GetString(12);
         }
 
+        var files = await FilesAsync(connection, summary.Id, cancellationToken);
         return new SubmissionDetail(
             summary, version, key, input,
-            await FilesAsync(connection, summary.Id, cancellationToken),
+            [.. files.Select(Describe)],
             await AttemptsAsync(connection, summary.Id, cancellationToken),
-            await HistoryAsync(connection, summary.Id, cancellationToken));
+            await HistoryAsync(connection, summary.Id, cancellationToken))
+        {
+            StoredFiles = files,
+        };
     }
 
     /// <summary>Each submission of a batch (id or name) with its outcome, in the order they were recorded.</summary>
@@ -195,23 +219,31 @@ public sealed class SubmissionQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<IReadOnlyList<string>> FilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    private static async Task<IReadOnlyList<StoredFile>> FilesAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT input_name, file_name, size_bytes, content IS NULL, purged_at FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name", connection);
+            "SELECT input_name, file_name, content_type, size_bytes, sha256, content IS NULL, purged_at FROM eigenpal.submission_files WHERE submission_id = @id ORDER BY input_name",
+            connection);
         command.Parameters.AddWithValue("id", id);
-        var files = new List<string>();
+        var files = new List<StoredFile>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            // A purged file keeps its name, size and hash; only its bytes are gone (Eigenpal:Retention), which show tells.
-            var purged = !reader.GetBoolean(3) ? ""
-                : reader.IsDBNull(4) ? ", purged"
-                : $", purged {reader.GetFieldValue<DateTimeOffset>(4).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
-            files.Add($"{reader.GetString(0)}: {reader.GetString(1)} ({reader.GetInt64(2)} bytes{purged})");
+            files.Add(new StoredFile(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
+                reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         return files;
+    }
+
+    // A purged file keeps its name, size and hash; only its bytes are gone (Eigenpal:Retention), which show tells.
+    private static string Describe(StoredFile file)
+    {
+        var purged = !file.Purged ? ""
+            : file.PurgedAt is not { } at ? ", purged"
+            : $", purged {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        return $"{file.InputName}: {file.FileName} ({file.SizeBytes} bytes{purged})";
     }
 
     private static async Task<IReadOnlyList<ExecutionAttempt>> AttemptsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)

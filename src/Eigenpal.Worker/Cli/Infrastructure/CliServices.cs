@@ -102,7 +102,11 @@ internal sealed class CliServices : IAsyncDisposable
             .AddHttpMessageHandler<FleetRateLimitHandler>();
         services.AddTransient<UndeterminedResolver>();
         services.AddTransient<Eigenpal.Imports.RunImporter>();
-        return services.BuildServiceProvider();
+        Eigenpal.Worker.Observability.ObservabilityExtensions.AddEigenpalTraceExport(services, configuration, "eigenpal-cli");
+        var provider = services.BuildServiceProvider();
+        // No host starts the tracer provider here (null when OTLP is not configured); disposing the provider flushes it.
+        _ = provider.GetService<OpenTelemetry.Trace.TracerProvider>();
+        return provider;
     }
 
     /// <summary>
