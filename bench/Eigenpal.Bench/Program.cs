@@ -16,6 +16,19 @@ using Eigenpal.Worker.Demo;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
+if (args.Length > 1 && args[0] == "scale")
+{
+    // bench/scale/run.sh: the dashboard's queries over a seeded store (ScaleDirect, ScalePages).
+    var output = new System.Text.StringBuilder().Append(await ScaleDirect.RunAsync(args[1]));
+    if (args.Length > 2)
+    {
+        output.AppendLine().Append(await ScalePages.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5));
+    }
+
+    Console.WriteLine(output);
+    return;
+}
+
 var adminConnection = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Eigenpal.Bench <connection string> [count] [workers]");
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 var workerCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
