@@ -104,6 +104,31 @@ public sealed partial class RemoteAccessTests(PostgresServer postgres)
             Assert.Equal(HttpStatusCode.NoContent, (await TriggerPollTickAsync(local, bodies)).Status);
         }
 
+        // The dashboard's own actions (cancel, resubmit, settle, reprocess now) are operator-only, their
+        // confirm pages included: a viewer is refused before any handler runs; an operator passes and, for a
+        // submission that does not exist, is told so (404), which only the handler can answer.
+        var nobody = Guid.CreateVersion7();
+        string[] actions = [$"/submissions/{nobody}/cancel", $"/submissions/{nobody}/resubmit", $"/submissions/{nobody}/settle", $"/batches/{nobody}/cancel"];
+        foreach (var (what, credentials) in viewers)
+        {
+            using var client = worker.Client(remote: true, credentials);
+            foreach (var action in actions)
+            {
+                var status = await StatusAsync(client, action, bodies);
+                Assert.True(status == HttpStatusCode.Forbidden, $"{what} on {action}: answered {(int)status}");
+            }
+        }
+
+        foreach (var (what, credentials) in operators)
+        {
+            using var client = worker.Client(remote: true, credentials);
+            foreach (var action in actions)
+            {
+                var status = await StatusAsync(client, action, bodies);
+                Assert.True(status == HttpStatusCode.NotFound, $"{what} on {action}: answered {(int)status}");
+            }
+        }
+
         // Without the anti-forgery token even an operator's command is refused.
         using (var client = worker.Client(remote: true, operators[0].Credentials))
         {
