@@ -71,7 +71,7 @@ public sealed class AccessWorker : IAsyncDisposable
             scenario.Settings["Eigenpal__Access__" + key] = value;
         }
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{WorkerHttp.FreePort()}");
         var worker = new AccessWorker(scenario, url, viewerToken, operatorToken);
         scenario.StartWorker(url);
         await Eventually.WaitAsync(worker.HealthyAsync, healthy => healthy, TimeSpan.FromSeconds(60), "the worker's HTTP server to answer",
@@ -114,12 +114,6 @@ public sealed class AccessWorker : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public ValueTask DisposeAsync() => Scenario.DisposeAsync();
 }

@@ -35,7 +35,7 @@ public sealed partial class DashboardWorker : IAsyncDisposable
     /// <summary>Starts the scenario's worker on a free port and waits until it answers.</summary>
     public static async Task<DashboardWorker> StartAsync(WorkerScenario scenario)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{WorkerHttp.FreePort()}");
         var worker = new DashboardWorker(scenario, url);
         scenario.StartWorker(url);
         await Eventually.WaitAsync(worker.HealthyAsync, healthy => healthy, TimeSpan.FromSeconds(60), "the worker's HTTP server to answer",
@@ -100,12 +100,6 @@ public sealed partial class DashboardWorker : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("""<input name="__RequestVerificationToken" type="hidden" value="([^"]+)""")]
     private static partial Regex TokenPattern();

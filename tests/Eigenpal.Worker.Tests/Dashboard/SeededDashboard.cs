@@ -57,7 +57,7 @@ public sealed class SeededDashboard : IAsyncLifetime
         Scenario.Settings["Eigenpal__Sender__UnknownOutcomeSettleTime"] = "00:00:02";
         Scenario.Settings["Eigenpal__Dashboard__StuckAfter__running"] = "3s";
         Scenario.Settings["Eigenpal__Dashboard__StuckAfter__pending"] = "1h";
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        BaseUrl = new Uri($"http://127.0.0.1:{WorkerHttp.FreePort()}");
         Scenario.StartWorker(BaseUrl);
         await Eventually.WaitAsync(HealthyAsync, ok => ok, TimeSpan.FromSeconds(60), "the worker's HTTP server", async () => Scenario.WorkerOutputTail());
 
@@ -141,24 +141,8 @@ public sealed class SeededDashboard : IAsyncLifetime
         };
     }
 
-    private async Task<bool> HealthyAsync()
-    {
-        try
-        {
-            return (await Http.GetAsync(new Uri(BaseUrl, "/healthz"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> HealthyAsync() => WorkerHttp.AnswersHealthzAsync(Http, BaseUrl);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

@@ -38,7 +38,7 @@ public sealed class ObservedWorker : IAsyncDisposable
     {
         var scenario = await WorkerScenario.StartAsync(postgres, simulator);
         configure?.Invoke(scenario);
-        var worker = new ObservedWorker(scenario, new Uri($"http://127.0.0.1:{FreePort()}"));
+        var worker = new ObservedWorker(scenario, new Uri($"http://127.0.0.1:{WorkerHttp.FreePort()}"));
         scenario.StartWorker(worker.BaseUrl);
         await Eventually.WaitAsync(worker.AnswersAsync, up => up, TimeSpan.FromSeconds(60), "the worker's HTTP server to answer",
             async () => scenario.WorkerOutputTail());
@@ -70,24 +70,8 @@ public sealed class ObservedWorker : IAsyncDisposable
         return new Readiness(response.StatusCode, body, checks);
     }
 
-    private async Task<bool> AnswersAsync()
-    {
-        try
-        {
-            return (await Http.GetAsync(new Uri(BaseUrl, "/healthz"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> AnswersAsync() => WorkerHttp.AnswersHealthzAsync(Http, BaseUrl);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

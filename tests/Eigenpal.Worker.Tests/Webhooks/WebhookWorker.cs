@@ -41,7 +41,7 @@ public sealed class WebhookWorker : IAsyncDisposable
         PostgresServer postgres, DurationOptions? durations = null, Action<WorkerScenario>? configure = null,
         bool webhooks = true, Action<SimulatorOptions, Uri, string>? simulator = null)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{WorkerHttp.FreePort()}");
         var secret = SignedDelivery.NewSecret();
         var scenario = await WorkerScenario.StartAsync(postgres, o =>
         {
@@ -94,24 +94,8 @@ public sealed class WebhookWorker : IAsyncDisposable
         $"\nstatus changes {await Scenario.Database.ScalarAsync<long>("SELECT count(*) FROM eigenpal.status_changes")}" +
         $"\nsubmissions {await Scenario.Database.DescribeAsync()}";
 
-    private async Task<bool> HealthyAsync()
-    {
-        try
-        {
-            return (await Http.GetAsync(new Uri(BaseUrl, "/healthz"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> HealthyAsync() => WorkerHttp.AnswersHealthzAsync(Http, BaseUrl);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
